@@ -1,0 +1,67 @@
+"""The ordered rule tuple: labels every block, records every decision.
+
+``Pipeline`` is immutable; :meth:`Pipeline.without` and :meth:`Pipeline.with_rule` return new
+pipelines, so callers can switch a rule off or add their own without touching global state.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .blocks import Document
+from .errors import TimeBudgetExceededError
+from .meta import MetaScan
+from .rules import DEFAULT_RULES, Context, Label, Rule
+
+UNDECIDED_RULE = "quality.undecided"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    rules: tuple[Rule, ...] = DEFAULT_RULES
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(rule.id for rule in self.rules)
+
+    def without(self, *rule_ids: str) -> "Pipeline":
+        unknown = set(rule_ids) - set(self.ids)
+        if unknown:
+            raise ValueError(f"no rule with id {sorted(unknown)}; known ids: {', '.join(self.ids)}")
+        return Pipeline(tuple(r for r in self.rules if r.id not in rule_ids))
+
+    def with_rule(self, rule: Rule, *, before: str | None = None, after: str | None = None) -> "Pipeline":
+        """A new pipeline with ``rule`` inserted before/after the named rule (default: before smoothing)."""
+        rules = list(self.rules)
+        anchor = before or after
+        if anchor is None:
+            position = len(rules) - 1 if rules else 0
+        else:
+            if anchor not in self.ids:
+                raise ValueError(f"no rule with id {anchor!r}; known ids: {', '.join(self.ids)}")
+            position = self.ids.index(anchor) + (1 if after else 0)
+        rules.insert(position, rule)
+        return Pipeline(tuple(rules))
+
+    def label(self, doc: Document, meta: MetaScan, *, deadline: float | None = None) -> list[Label]:
+        """Run every rule in order; the first verdict on a block wins. Undecided blocks are kept."""
+        labels: list[Label | None] = [None] * len(doc.blocks)
+        for rule in self.rules:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeBudgetExceededError(
+                    f"time budget exceeded before rule {rule.id!r}; raise time_budget or split the page"
+                )
+            ctx = Context(doc=doc, meta=meta, labels=labels)
+            for verdict in list(rule(ctx)):
+                if labels[verdict.index] is None:
+                    labels[verdict.index] = Label(verdict.keep, rule.id, verdict.reason)
+        return [
+            label if label is not None else Label(True, UNDECIDED_RULE, "no rule decided; kept")
+            for label in labels
+        ]
+
+
+def run_rules(doc: Document, meta: MetaScan, rules: Sequence[Rule]) -> list[Label]:
+    return Pipeline(tuple(rules)).label(doc, meta)

@@ -1,0 +1,41 @@
+"""Rule families. Each module holds one family; :data:`DEFAULT_RULES` is the ordered pipeline."""
+
+from .base import Context, Label, LineRule, Rule, Verdict
+from .comments import CommentForm
+from .junk import PlaceholderToken
+from .legal import Disclaimer
+from .media import ImageCredit
+from .metadata import HeadlineLine, MetaLine, PermalinkLine, SourceLine
+from .navigation import Breadcrumb, ShareWidget
+from .quality import ContextSmoothing, ProseClassifier
+from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun
+from .spam import SpamLinks
+
+#: The default pipeline, in order. The first verdict on a block wins, so specific chrome
+#: patterns come first, the prose classifier after them, and context smoothing last.
+DEFAULT_RULES: tuple[Rule, ...] = (
+    HeadlineLine(),
+    PermalinkLine(),
+    Breadcrumb(),
+    SourceLine(),
+    MetaLine(),
+    Disclaimer(),
+    CommentForm(),
+    ImageCredit(),
+    PlaceholderToken(),
+    ShareWidget(),
+    SpamLinks(),
+    RelatedHeading(),
+    SiteSuffixTitles(),
+    TeaserRun(),
+    RepeatedLine(),
+    ProseClassifier(),
+    ContextSmoothing(),
+)
+
+__all__ = [
+    "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
+    "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
+    "CommentForm", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
+    "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "ProseClassifier", "ContextSmoothing",
+]

@@ -1,0 +1,37 @@
+"""Comment forms and comment-section furniture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..vocab import COMMENT_MARKERS, PROMO_MARKERS
+from .base import Context, LineRule, compile_alternation
+
+_LEADING = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(COMMENT_MARKERS) + r")", regex.IGNORECASE)
+_ANY = regex.compile(compile_alternation(COMMENT_MARKERS), regex.IGNORECASE)
+_PROMO = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(PROMO_MARKERS) + r")", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CommentForm(LineRule):
+    """Drops comment forms, their labels and newsletter/app prompts.
+
+    Removes: ``发表评论``, ``Your email address will not be published.``
+    Keeps:   ``He declined to comment on the report.``
+    """
+
+    id = "comments.form"
+    short_size: int = 20
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        folded = block.folded
+        if _LEADING.match(folded) and block.size <= 60:
+            return "comment-form label"
+        if block.size <= self.short_size and _ANY.search(folded):
+            return "short line with a comment-form phrase"
+        if _PROMO.match(folded) and block.size <= 30:
+            return "subscription/app prompt"
+        return None

@@ -1,0 +1,38 @@
+"""Disclaimers and copyright notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..vocab import DISCLAIMER_MARKERS
+from .base import Context, LineRule, compile_alternation
+
+_MARKER = regex.compile(compile_alternation(DISCLAIMER_MARKERS), regex.IGNORECASE)
+_LEADING = regex.compile(r"^[\s(（【\[*※]*(?:" + compile_alternation(DISCLAIMER_MARKERS) + r")", regex.IGNORECASE)
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|版权所有", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Disclaimer(LineRule):
+    """Drops disclaimers and copyright notices.
+
+    Removes: ``免责声明:转载此文章的目的旨在传播更多信息…``, ``© 2025 Example Media. All rights reserved.``
+    Keeps:   ``公司在公告中附上了免责声明,称预测存在不确定性。`` (a sentence quoting 免责声明).
+    """
+
+    id = "legal.disclaimer"
+    short_size: int = 30
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        folded = block.folded
+        if _LEADING.match(folded):
+            return "starts with a disclaimer/copyright marker"
+        markers = {m.group() for m in _MARKER.finditer(folded)}
+        if len(markers) >= 2:
+            return f"{len(markers)} distinct disclaimer markers: {', '.join(sorted(markers))}"
+        if block.size <= self.short_size and _COPYRIGHT.search(folded):
+            return "short copyright notice"
+        return None

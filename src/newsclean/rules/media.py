@@ -1,0 +1,45 @@
+"""Image credits and captions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..vocab import IMAGE_AGENCIES, IMAGE_CREDIT_LABELS
+from .base import Context, LineRule, compile_alternation
+
+_LABEL = compile_alternation(IMAGE_CREDIT_LABELS)
+_AGENCY = compile_alternation(IMAGE_AGENCIES)
+_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + _LABEL + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
+_AGENCY_ONLY = regex.compile(r"^[\s(（\[]*(?:" + _AGENCY + r")(?:\s*/\s*\p{L}[\p{L} .]*)?[\s)）\]]*$", regex.IGNORECASE)
+_TRAILING_CREDIT = regex.compile(
+    r"(?:[(（\[]\s*(?:" + _LABEL + r"|来源|source)\s*(?:by\b|[:：/])[^()（）\[\]]{1,40}[)）\]]"
+    r"|(?:图片来源|来源|图源|source|photo|credit)\s*[:：]\s*(?:" + _AGENCY + r")"
+    r"|(?:" + _AGENCY + r")\s*[)）\]]?)\s*$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ImageCredit(LineRule):
+    """Drops image credits and captions that end in a credit.
+
+    Removes: ``图片来源:视觉中国``, ``图源:CBC``, ``Photo: Getty Images``,
+             ``2025年8月14日,安克雷奇,示威者举行集会。来源:视觉中国``.
+    Keeps:   ``The photo was taken by a tourist on Sunday, police said.``
+    """
+
+    id = "media.credit"
+    max_caption_size: int = 90
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        folded = block.folded
+        if block.size <= 25 and _CREDIT_LINE.match(folded):
+            return "image credit line"
+        if block.size <= 8 and _AGENCY_ONLY.match(folded):
+            return "photo agency name alone"
+        if block.size <= self.max_caption_size and _TRAILING_CREDIT.search(folded):
+            return "caption ending in an image credit"
+        return None

@@ -1,0 +1,128 @@
+"""Metadata lines: the headline line, permalink lines, source lines, bylines, dates and counts.
+
+Their content is captured by :mod:`newsclean.meta` before these rules drop the lines, so the
+value survives in the Article while the line leaves the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..meta import COMPILED_LINE, NUMERIC_DATE, RELATIVE_DATE, WORD_DATE
+from ..textutil import fold
+from ..vocab import CATEGORY_WORDS, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
+from .base import Context, LineRule, Rule, Verdict, compile_alternation
+
+
+@dataclass(frozen=True)
+class HeadlineLine(Rule):
+    """Drops the line that became ``Article.headline`` and later lines that repeat it.
+
+    Removes: ``会谈2小时40分钟后,特朗普和普京未达成协议|界面新闻 · 天下`` (the title line).
+    Keeps:   a body paragraph that merely mentions words of the headline.
+    """
+
+    id = "meta.headline"
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        meta = ctx.meta
+        if meta.headline_index is not None:
+            yield self.drop(ctx.blocks[meta.headline_index], "title line; moved to Article.headline")
+        if not meta.headline:
+            return
+        target = fold(meta.headline).strip()
+        for block in ctx.undecided():
+            folded = block.folded.strip()
+            if folded == target or (folded.startswith(target) and len(folded) - len(target) <= 30 and block.size <= 80):
+                yield self.drop(block, f"repeats the headline (line {block.line_start})")
+
+
+@dataclass(frozen=True)
+class PermalinkLine(Rule):
+    """Drops permalink lines (their title and URL were captured as metadata).
+
+    Removes: ``本文链接:某标题http://example.com/a.html``
+    Keeps:   ``The report is available at https://example.org/report.pdf, the ministry said.``
+    """
+
+    id = "meta.permalink"
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        index = ctx.meta.permalink_index
+        if index is not None:
+            yield self.drop(ctx.blocks[index], "permalink line; title and URL captured as metadata")
+
+
+_SOURCE_START = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(SOURCE_LABELS) + r")\s*[:：]", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceLine(LineRule):
+    """Drops short source-attribution lines (``来源: X``, ``X综合Y``, ``Source: X``, the bare source name).
+
+    Removes: ``来源:央视新闻``
+    Keeps:   ``来源于民间的说法认为，这座桥建于明代，后来多次重修。`` (a body sentence starting with 来源).
+    """
+
+    id = "meta.source_line"
+    max_size: int = 30
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        if block.size > self.max_size:
+            return None
+        if _SOURCE_START.match(block.folded):
+            return f"source attribution line ({block.size} tokens)"
+        if ctx.meta.body_start is not None and block.index > ctx.meta.body_start and COMPILED_LINE.match(block.text.strip()):
+            return "compiled-from attribution line after the body starts"
+        names = {fold(n) for n in (ctx.meta.source, ctx.meta.site_suffix) if n}
+        if block.folded.strip(" ()（）") in names:
+            return "line is only the page's source name"
+        return None
+
+
+_DATE_ONLY = regex.compile(
+    r"^[\s(（\[]*(?:(?:发布|更新|发表|时间|日期|posted|published|updated|last updated|on)\s*(?:时间|于|on)?\s*[:：]?\s*)?"
+    r"(?:" + NUMERIC_DATE.pattern + r"|" + WORD_DATE.pattern + r")",
+    regex.IGNORECASE,
+)
+_LABELLED = regex.compile(
+    r"^[\s(（【\[]*(?:" + compile_alternation(EDITOR_LABELS + ("作者", "撰文", "记者", "通讯员", "摄影", "文", "原标题", "编译", "by")) + r")\s*[:：/|]",
+    regex.IGNORECASE,
+)
+_BYLINE_EN = regex.compile(r"^(?:by|written by|posted by|reported by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4}\b", regex.IGNORECASE)
+_COUNT = regex.compile(r"(?:" + compile_alternation(COUNT_WORDS) + r")\s*[:：(（]?\s*\d|\d[\d,.]*\s*(?:" + compile_alternation(COUNT_WORDS) + r")", regex.IGNORECASE)
+_CATEGORY = regex.compile(compile_alternation(CATEGORY_WORDS), regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MetaLine(LineRule):
+    """Drops short byline / date / view-count / category lines.
+
+    Removes: ``admin4天前未分类7``, ``2025-08-26 07:50:29``, ``责任编辑:张三``, ``By Jane Doe``.
+    Keeps:   ``2022年2月24日,因北约东扩及顿巴斯冲突,普京宣布开展“特别军事行动”。`` (a sentence with a date).
+    """
+
+    id = "meta.byline"
+    max_size: int = 24
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        if block.size > self.max_size or block.n_sentence_punct > 1:
+            return None
+        folded = block.folded
+        if _LABELLED.match(folded):
+            return "byline/editor label line"
+        if _DATE_ONLY.match(folded) and block.size <= 16:
+            return "date/time line"
+        if RELATIVE_DATE.search(folded) and block.size <= 12:
+            return "relative-date meta line"
+        if _BYLINE_EN.match(block.text) and block.n_words <= 8 and not block.ends_sentence:
+            return "byline"
+        if _COUNT.search(folded) and block.size <= 12:
+            return "view/comment count line"
+        if _CATEGORY.search(folded) and block.size <= 12:
+            return "category/tag line"
+        return None

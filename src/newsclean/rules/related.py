@@ -1,0 +1,146 @@
+"""Related-article and hot-news teaser lists, and the headings that introduce them.
+
+jusText's lesson: a "相关阅读" heading and the links under it go together, so the heading rule
+removes the list that follows it, not just the heading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..meta import STRONG_SEPARATOR, is_prose
+from ..textutil import fold
+from ..vocab import RELATED_HEADINGS
+from .base import Context, Rule, Verdict
+
+_HEADINGS = frozenset(fold(h) for h in RELATED_HEADINGS)
+_HEADING_TRIM = regex.compile(r"^[\s\[【《<(（#>»•·\-–—*]+|[\s\]】》>)）:：.。!！»•·\-–—*]+$")
+_MORE_PREFIX = regex.compile(r"^(?:more (?:from|in|on|about|stories)|related|read more|also read|see also|更多|相关)\b", regex.IGNORECASE)
+
+
+def is_related_heading(block: Block) -> bool:
+    core = _HEADING_TRIM.sub("", block.folded)
+    if core in _HEADINGS:
+        return True
+    return block.size <= 6 and not block.ends_sentence and _MORE_PREFIX.match(core) is not None
+
+
+def _teaser_like(block: Block) -> bool:
+    """A block that can belong to a link list: not a full prose paragraph, or a truncated one."""
+    return block.ends_ellipsis or block.list_marker or not is_prose(block)
+
+
+@dataclass(frozen=True)
+class RelatedHeading(Rule):
+    """Drops a related/hot-news heading together with the link list that follows it.
+
+    Removes: ``相关文章`` and the titles and ``...`` snippets under it; ``Related articles``.
+    Keeps:   a full prose paragraph after the list (the list ends there).
+    """
+
+    id = "related.heading_list"
+    max_list: int = 120
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks = ctx.blocks
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if ctx.labels[i] is not None and ctx.labels[i].keep or not is_related_heading(block):  # type: ignore[union-attr]
+                i += 1
+                continue
+            heading = block.text.strip()
+            yield self.drop(block, f"related-content heading '{heading}'")
+            j = i + 1
+            while j < len(blocks) and j - i <= self.max_list and _teaser_like(blocks[j]):
+                yield self.drop(blocks[j], f"list item under the heading '{heading}' (line {block.line_start})")
+                j += 1
+            i = j
+
+
+@dataclass(frozen=True)
+class TeaserRun(Rule):
+    """Drops runs of teaser lines: most lines end in '...' or '…' (truncated titles/snippets).
+
+    Removes: ``警方通报一起故意伤害案:情感纠... 澎湃新闻记者 … 8月25日22时2...`` and its neighbours.
+    Keeps:   a single body paragraph that ends in an ellipsis among full paragraphs.
+    """
+
+    id = "related.teaser_run"
+    min_truncated: int = 3
+    min_share: float = 0.5
+    max_short_size: int = 25
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        run: list[Block] = []
+        for block in (*ctx.blocks, None):
+            if block is not None and (block.ends_ellipsis or (block.size <= self.max_short_size and not is_prose(block))):
+                if ctx.labels[block.index] is None or not ctx.labels[block.index].keep:  # type: ignore[union-attr]
+                    run.append(block)
+                    continue
+            yield from self._judge(run, ctx)
+            run = []
+
+    def _judge(self, run: list[Block], ctx: Context) -> Iterable[Verdict]:
+        truncated = sum(1 for b in run if b.ends_ellipsis)
+        if truncated < self.min_truncated or truncated / len(run) < self.min_share:
+            return
+        reason = f"{truncated} of {len(run)} lines in this run end in '...'"
+        for block in run:
+            if ctx.labels[block.index] is None:
+                yield self.drop(block, reason)
+
+
+@dataclass(frozen=True)
+class SiteSuffixTitles(Rule):
+    """Drops lines ending in a site-name suffix shared with the headline or with 3+ other lines.
+
+    Removes: ``• 倍轻松再爆实控人马学军占用上市公司资金|界面新闻`` (titles of other pages).
+    Keeps:   a body sentence containing a '|' character.
+    """
+
+    id = "related.site_suffix_titles"
+    min_shared: int = 3
+    max_size: int = 80
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        tails: dict[int, str] = {}
+        for block in ctx.undecided():
+            if block.size > self.max_size:
+                continue
+            parts = STRONG_SEPARATOR.split(block.text)
+            if len(parts) >= 2 and parts[0].strip() and len(parts[-1]) <= 30:
+                tails[block.index] = fold(regex.split(r"\s*[·•]\s*", parts[1].strip())[0])
+        counts = Counter(tails.values())
+        site = fold(ctx.meta.site_suffix) if ctx.meta.site_suffix else None
+        for index, tail in tails.items():
+            if tail and (tail == site or counts[tail] >= self.min_shared):
+                why = "the headline's site suffix" if tail == site else f"a suffix shared by {counts[tail]} lines"
+                yield self.drop(ctx.blocks[index], f"title of another page: ends in '{tail}', {why}")
+
+
+@dataclass(frozen=True)
+class RepeatedLine(Rule):
+    """Drops a later copy of a line already seen (teaser titles shown twice, menus repeated).
+
+    Removes: the second ``外卖大战不能简单定义为“内卷式竞争”…|界面新闻`` of a pair.
+    Keeps:   the first occurrence, and short repeated words like ``Yes.`` inside dialogue.
+    """
+
+    id = "related.repeated_line"
+    min_size: int = 4
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        seen: dict[str, int] = {}
+        for block in ctx.blocks:
+            if block.size < self.min_size:
+                continue
+            key = block.folded.strip()
+            first = seen.setdefault(key, block.line_start)
+            if first != block.line_start and ctx.labels[block.index] is None:
+                yield self.drop(block, f"repeats line {first}")

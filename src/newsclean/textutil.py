@@ -1,0 +1,70 @@
+"""Small pure helpers on strings: script detection, matching normalisation, token counts.
+
+Matching always happens on :func:`fold` (NFKC + casefold) text; output always keeps the
+input's own characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+LATIN_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+# A "token" as the evaluation counts it: one CJK character, or one run of other letters/digits.
+TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{P}\p{S}]+")
+
+SENTENCE_END = frozenset("。！？!?．.…;；")
+CLOSERS = frozenset("\"'”’」』)）]】》>»›")
+CLAUSE_PUNCT = frozenset("，、,;；：:")
+ELLIPSIS_TAIL = regex.compile(r"(?:\.{3,}|…+|。{3,})\s*$")
+
+
+def fold(text: str) -> str:
+    """NFKC + casefold: the form every vocabulary and pattern is matched against."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def latin_words(text: str) -> list[str]:
+    return [w for w in LATIN_WORD.findall(CJK_CHAR.sub(" ", text))]
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def is_cjk_text(text: str) -> bool:
+    """True when CJK characters outnumber Latin words (the page reads as Chinese/Japanese/Korean)."""
+    n_cjk = cjk_count(text)
+    return n_cjk > 0 and n_cjk >= len(latin_words(text))
+
+
+def last_meaningful_char(text: str) -> str:
+    """The last character that is not whitespace or a closing quote/bracket."""
+    for ch in reversed(text):
+        if ch.isspace() or ch in CLOSERS:
+            continue
+        return ch
+    return ""
+
+
+def ends_sentence(text: str) -> bool:
+    return last_meaningful_char(text) in SENTENCE_END
+
+
+def joiner(left: str, right: str) -> str:
+    """What to put between two pieces of one sentence broken across lines."""
+    if left and right and (CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0])):
+        return ""
+    return " "
+
+
+def compile_alternation(words: "Iterable[str]") -> str:
+    """A regex alternation of literal words, longest first so the longest match wins."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -1,0 +1,149 @@
+"""Reviewed rule vocabularies, grouped by concept.
+
+These are data, not code: each tuple names one concept in the languages we support, in folded
+form (NFKC + casefold, so full-width ``：`` is written ``:``). They are general site-chrome words
+found across many sites, never strings taken from a particular article. Rules import them by
+concept; nothing mutates them.
+"""
+
+from __future__ import annotations
+
+# Headings that introduce a list of links to other articles.
+RELATED_HEADINGS: tuple[str, ...] = (
+    "相关阅读", "相关文章", "相关内容", "相关新闻", "相关推荐", "相关链接", "相关报道", "相关资讯",
+    "延伸阅读", "推荐阅读", "热门资讯", "热门文章", "热门推荐", "热点新闻", "热点推荐", "热门新闻",
+    "随便看看", "猜你喜欢", "为你推荐", "为您推荐", "精彩推荐", "精彩图片", "最新文章", "最新资讯",
+    "最新新闻", "热门标签", "热门阅读", "阅读排行", "排行榜", "点击排行", "今日推荐", "大家都在看",
+    "看了又看", "你可能感兴趣", "您可能感兴趣", "你可能也喜欢", "相关标签", "更多精彩", "更多阅读",
+    "更多新闻", "更多资讯", "友情链接", "图片新闻", "推荐文章", "热门评论", "编辑推荐", "近期文章",
+    "related articles", "related stories", "related posts", "related news", "related content",
+    "related", "read more", "read next", "more stories", "more news", "more from", "recommended",
+    "recommended for you", "you may also like", "you might also like", "popular", "most popular",
+    "most read", "trending", "trending now", "top stories", "latest news", "latest stories",
+    "latest posts", "recent posts", "recent articles", "further reading", "see also",
+    "also on", "don't miss", "editor's picks", "editors' picks", "what to read next",
+    "around the web", "from the web", "sponsored content", "promoted stories", "popular posts",
+    "more in", "more on", "in case you missed it", "up next", "keep reading",
+)
+
+# Share / navigation widgets: whole short lines made of these words.
+WIDGET_WORDS: tuple[str, ...] = (
+    "分享到", "分享", "扫一扫", "微信扫一扫", "收藏", "打印", "关闭", "关闭窗口", "返回顶部", "回到顶部",
+    "上一篇", "下一篇", "上一页", "下一页", "返回首页", "返回列表", "点赞", "举报", "纠错", "字号",
+    "大", "中", "小", "转发", "评论", "复制链接", "微博", "微信", "qq空间", "朋友圈",
+    "share", "share this", "share on", "tweet", "email", "print", "facebook", "twitter", "linkedin",
+    "pinterest", "reddit", "whatsapp", "comments", "comment", "reply", "previous", "next",
+    "previous post", "next post", "previous article", "next article", "back to top", "skip to content",
+    "skip to main content", "menu", "search", "close", "subscribe", "sign in", "log in", "login",
+    "sign up", "register", "home", "advertisement", "advertising", "sponsored", "like", "follow us",
+)
+
+# Prefixes that introduce the next/previous article or a share widget.
+WIDGET_PREFIXES: tuple[str, ...] = (
+    "上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "分享到", "扫一扫", "扫描二维码",
+    "previous post", "next post", "previous article", "next article", "share this", "share on",
+    "follow us on", "click to share",
+)
+
+# Disclaimer / copyright markers.
+DISCLAIMER_MARKERS: tuple[str, ...] = (
+    "声明:", "免责声明", "版权声明", "版权所有", "版权归", "转载请注明", "未经授权", "未经许可",
+    "不代表本站", "不代表本网", "不代表本平台", "本站不承担", "本网不承担", "如有侵权", "侵权请联系",
+    "all rights reserved", "copyright ©", "copyright (c)", "©", "(c) copyright", "terms of use",
+    "privacy policy", "terms of service", "cookie policy", "this material may not be published",
+)
+
+# Comment forms.
+COMMENT_MARKERS: tuple[str, ...] = (
+    "发表评论", "发表回复", "发表您的评论", "我要评论", "网友评论", "评论列表", "已有0条评论", "暂无评论",
+    "您的电子邮箱地址不会被公开", "你的电子邮件地址不会被公开", "电子邮件地址不会被公开", "必填项已用",
+    "登录后发表评论", "请登录后评论", "文明上网", "理性发言",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "your email address will not be published",
+    "required fields are marked", "cancel reply", "comments are closed", "be the first to comment",
+    "join the conversation", "join the discussion", "view comments", "show comments", "comment policy",
+    "you must be logged in to post a comment", "post comment", "submit comment",
+)
+
+# Labels that introduce a permalink; text glued before them on one line is split off.
+PERMALINK_LABELS: tuple[str, ...] = (
+    "本文链接", "原文链接", "原文地址", "文章链接", "本文地址", "转载请注明出处", "永久链接",
+    "permalink", "original link", "source url",
+)
+
+# Labels that introduce the source of an article.
+SOURCE_LABELS: tuple[str, ...] = ("来源", "来自", "出处", "稿源", "文章来源", "新闻来源", "source", "via")
+
+# Byline / editor labels.
+AUTHOR_LABELS: tuple[str, ...] = ("作者", "撰文", "文", "记者", "编辑", "责任编辑", "责编", "编者", "审核", "校对", "by", "author", "written by", "reporter")
+EDITOR_LABELS: tuple[str, ...] = ("责任编辑", "责编", "编辑", "审核", "校对", "值班编辑", "实习编辑", "编审", "监制", "editor", "edited by")
+
+# Image credits and caption markers.
+IMAGE_CREDIT_LABELS: tuple[str, ...] = (
+    "图片来源", "图源", "图片来自", "图片由", "图/", "摄影", "摄", "资料图", "图为", "配图", "题图", "供图", "视频来源",
+    "photo", "photograph", "photo credit", "image", "image credit", "image source", "picture", "pictured", "credit", "illustration",
+)
+IMAGE_AGENCIES: tuple[str, ...] = (
+    "视觉中国", "图虫创意", "东方ic", "ic photo", "新华社", "中新社", "getty images", "getty", "reuters", "afp",
+    "ap photo", "associated press", "shutterstock", "istock", "alamy", "epa", "unsplash", "pexels",
+)
+
+# Breadcrumb openers and separators.
+BREADCRUMB_OPENERS: tuple[str, ...] = ("当前位置", "您的位置", "你的位置", "您现在的位置", "你现在的位置", "所在位置", "位置:", "you are here")
+BREADCRUMB_SEPARATORS: tuple[str, ...] = (">", "›", "»", "→", "/", "|", "»", ">>", "::", "-")
+HOME_WORDS: tuple[str, ...] = ("首页", "主页", "网站首页", "home", "homepage", "main page")
+
+# Meta lines: view counts, reading time, category labels.
+COUNT_WORDS: tuple[str, ...] = (
+    "阅读", "浏览", "点击", "评论", "次阅读", "人阅读", "阅读量", "浏览量", "点赞", "views", "reads",
+    "comments", "min read", "minute read", "minutes read", "read time", "shares", "likes",
+)
+CATEGORY_WORDS: tuple[str, ...] = ("未分类", "分类:", "栏目:", "标签:", "tags:", "category:", "categories:", "filed under", "posted in", "tagged")
+
+# Words meaning "compiled from" after an outlet name: X综合… → source X.
+COMPILED_FROM: tuple[str, ...] = ("综合", "综述", "编译", "整理")
+
+# Newsletter / subscription / app-download prompts.
+PROMO_MARKERS: tuple[str, ...] = (
+    "关注我们", "关注公众号", "扫码关注", "下载客户端", "下载app", "打开app", "点击下载", "长按识别二维码",
+    "sign up for", "subscribe to", "newsletter", "download the app", "get the app", "follow us",
+)
+
+# Chinese function characters (a stop list used for prose-likeness of CJK text).
+CJK_STOP_CHARS: frozenset[str] = frozenset("的了是在和也有就不都而及与这那他她它我你们对将被把从向以为于其之所但并或等很还又到说让")
+
+# Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
+LATIN_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    a about after all also an and any are as at be because been but by can could did do does for from
+    had has have he her his how i if in into is it its just may more most my no not of on one only or
+    other our out over said says she so some than that the their them then there these they this to up
+    was we were what when where which who will with would you your
+    der die das und ist nicht ein eine zu den dem mit von auf für sich des im sie es auch als an wie
+    le la les et des est un une du en que qui dans pour pas sur au par ce il elle sont avec
+    el los las y es un una que del se por con para su al lo como más pero
+    o os as e é um uma que do da dos das em no na para com não se por mais
+    il lo la gli le e è un una che di da in con per non si sono
+    de het een en is van op te dat niet
+    yang dan di ini itu dengan untuk tidak dari dalam akan pada
+    """.split()
+)
+
+# Per-language function words, for guessing Article.language of Latin-script text.
+STOP_WORDS_BY_LANG: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in is that for it was on with as by at from this be are have has not but they his her which".split()),
+    "de": frozenset("der die das und ist nicht ein eine zu den dem mit von auf für sich des im auch als wie werden wurde".split()),
+    "fr": frozenset("le la les et des est un une du en que qui dans pour pas sur au par ce il elle sont avec".split()),
+    "es": frozenset("el los las y es un una que del se por con para su al lo como más pero fue".split()),
+    "pt": frozenset("o os as e é um uma que do da dos das em no na para com não se por mais foi".split()),
+    "it": frozenset("il lo la gli le e è un una che di da in con per non si sono del della".split()),
+    "nl": frozenset("de het een en is van op te dat niet zijn met voor".split()),
+    "id": frozenset("yang dan di ini itu dengan untuk tidak dari dalam akan pada".split()),
+}
+
+# Words that make a title suffix look like a site name ("… | Example News").
+SITE_WORDS: tuple[str, ...] = (
+    "网", "新闻", "日报", "晚报", "早报", "时报", "周刊", "周末", "电视", "电台", "在线", "频道", "资讯", "头条", "财经",
+    "news", "times", "post", "daily", "journal", "herald", "tribune", "gazette", "review", "magazine", "online",
+    "blog", "network", "media", "press", "wire", "today", "weekly", ".com", ".net", ".org", ".cn", ".co",
+    "reuters", "bbc", "cnn", "ap", "afp", "guardian", "telegraph", "independent", "economist", "observer",
+)
