@@ -36,6 +36,8 @@ class DomEvidence:
     link_density: float = 0.0
     class_tokens: frozenset[str] = frozenset()
     ancestors: frozenset[str] = frozenset()
+    #: inside the element the ingest scored as the page's main-content container
+    in_main: bool = True
 
 
 @dataclass(frozen=True)

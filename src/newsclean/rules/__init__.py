@@ -2,6 +2,7 @@
 
 from .base import Context, Label, LineRule, Rule, Verdict
 from .comments import CommentForm
+from .dom import DomChrome, LinkDensity, MainContent, MediaCaption, OutsideMain
 from .junk import PlaceholderToken
 from .legal import Disclaimer
 from .media import ImageCredit
@@ -16,6 +17,10 @@ from .spam import SpamLinks
 DEFAULT_RULES: tuple[Rule, ...] = (
     HeadlineLine(),
     PermalinkLine(),
+    MediaCaption(),
+    DomChrome(),
+    OutsideMain(),
+    LinkDensity(),
     Breadcrumb(),
     SourceLine(),
     MetaLine(),
@@ -29,6 +34,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SiteSuffixTitles(),
     TeaserRun(),
     RepeatedLine(),
+    MainContent(),
     ProseClassifier(),
     ContextSmoothing(),
 )
@@ -38,4 +44,5 @@ __all__ = [
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
     "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "ProseClassifier", "ContextSmoothing",
+    "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainContent",
 ]

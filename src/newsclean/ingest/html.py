@@ -1,0 +1,171 @@
+"""HTML → blocks: one block per rendered line, each carrying the DOM evidence it came from.
+
+The page is rendered the way a plain-text dump is made (a line break at every block-level
+element and ``<br>``, table cells on one row joined by a space, whitespace collapsed), so the
+text-track rules see the same kind of lines. Each line also records what only the DOM knows:
+tag and heading level, list/table membership, link density, boilerplate class/id tokens,
+nav/aside/footer/header/figure ancestry, and whether it lies inside the page's main-content
+container (found here by scoring every element's prose against its link-heavy chrome).
+
+Safety: lxml parses with ``no_network=True``; the HTML parser never loads a DTD, so no external
+entity is ever resolved; ``huge_tree`` stays off. libxml2 caps nesting at 256 levels; a page
+that hits the cap is re-read with the standard library's event parser (no recursion anywhere:
+rendering is a single loop over start/end events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from lxml import etree
+
+from ..blocks import Block, DomEvidence, Document
+from .html_meta import collect_hints
+from .html_render import Line, Renderer
+from .text import _cap
+
+_PARSER_OPTIONS = dict(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    huge_tree=False,
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+)
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>")
+
+
+def _parse(page: str) -> tuple[etree._Element | None, bool]:
+    """Parse with lxml; the flag says the page hit libxml2's nesting cap (content may be lost)."""
+    parser = etree.HTMLParser(**_PARSER_OPTIONS)
+    data = _XML_DECL.sub("", page, count=1).encode("utf-8", "replace")
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, True
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, too_deep
+
+
+def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments/PIs/entities that survived
+            if event == "end" and el.tail:
+                renderer.data(el.tail)
+            continue
+        if event == "start":
+            if not renderer.start(tag.lower(), el.attrib):
+                walker.skip_subtree()
+            elif el.text:
+                renderer.data(el.text)
+        else:
+            renderer.end(tag.lower())
+            if el.tail:
+                renderer.data(el.tail)
+
+
+def _walk_stdlib(page: str, renderer: Renderer) -> None:
+    """Event-driven fallback for pages nested deeper than libxml2 allows."""
+    from html.parser import HTMLParser
+
+    class _Feeder(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.stack: list[str] = []
+            self.skip_depth = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _VOID:
+                if not self.skip_depth:
+                    renderer.start(tag, {k: v or "" for k, v in attrs})
+                    renderer.end(tag)
+                return
+            self.stack.append(tag)
+            if self.skip_depth:
+                self.skip_depth += 1
+            elif not renderer.start(tag, {k: v or "" for k, v in attrs}):
+                self.skip_depth = 1
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.handle_starttag(tag, attrs)
+            if tag not in _VOID:
+                self.handle_endtag(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag not in self.stack:
+                return
+            while self.stack:
+                top = self.stack.pop()
+                if self.skip_depth:
+                    self.skip_depth -= 1
+                    if self.skip_depth == 0:
+                        renderer.end(top)
+                else:
+                    renderer.end(top)
+                if top == tag:
+                    break
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip_depth:
+                renderer.data(data)
+
+    feeder = _Feeder()
+    feeder.feed(page)
+    feeder.close()
+    while feeder.stack:
+        feeder.handle_endtag(feeder.stack[-1])
+
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def render(page: str) -> tuple[list[Line], dict[str, tuple[str, ...]]]:
+    """The page's rendered lines (with evidence) and its metadata hints."""
+    root, too_deep = _parse(page)
+    renderer = Renderer()
+    hints: dict[str, tuple[str, ...]] = {}
+    if root is not None and not too_deep:
+        _walk_lxml(root, renderer)
+        hints = collect_hints(root)
+    else:
+        _walk_stdlib(page, renderer)
+    lines = renderer.finish()
+    if not hints.get("title"):
+        h1 = [ln.text for ln in lines if ln.heading == 1][:1]
+        if h1:
+            hints["title"] = tuple(h1)
+    return lines, hints
+
+
+def _blocks(lines: Iterable[Line], max_line_chars: int) -> tuple[str, list[Block]]:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for number, line in enumerate(lines, start=1):
+        parts.append(line.text)
+        dom = DomEvidence(
+            tag=line.tag,
+            heading_level=line.heading,
+            in_list=line.in_list,
+            in_table=line.in_table,
+            link_density=line.link_density,
+            class_tokens=line.class_tokens,
+            ancestors=line.ancestors,
+            in_main=line.in_main,
+        )
+        for piece, start in _cap(line.text, offset, max_line_chars):
+            blocks.append(Block(index=len(blocks), text=piece, start=start, end=start + len(piece),
+                                line_start=number, line_end=number, dom=dom))
+        offset += len(line.text) + 1
+    return "\n".join(parts), blocks
+
+
+def document_from_html(page: str, *, max_line_chars: int = 20_000) -> Document:
+    """Render an HTML page into blocks with DOM evidence and metadata hints."""
+    lines, hints = render(page)
+    text, blocks = _blocks(lines, max_line_chars)
+    return Document(text=text, blocks=tuple(blocks), kind="html", hints=hints)

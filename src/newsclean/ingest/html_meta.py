@@ -1,0 +1,223 @@
+"""Metadata hints from a parsed page: ``<meta>``, ``<link>``, ``<title>``, JSON-LD, ``<time>``, ``<h1>``.
+
+Every hint is a tuple of candidates, best first, in the keys :func:`newsclean.meta.scan` reads
+(``title``, ``site_name``, ``url``, ``published``, ``author``). The fallback chains:
+
+- title: candidates from og:title, JSON-LD headline, twitter:title, ``<h1>`` and ``<title>``, each
+  with its site-name suffix removed; a candidate that another source agrees with comes first
+  (``<h1>`` before og:title before JSON-LD before ``<title>`` among equals).
+- site_name: og:site_name, JSON-LD publisher name, application-name.
+- url: ``<link rel=canonical>``, og:url.
+- published: article:published_time and similar meta names, JSON-LD datePublished, the first
+  ``<time datetime>``.
+- author: meta author / article:author (names, not URLs), JSON-LD author names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import regex
+from lxml import etree
+
+from ..meta import split_site_suffix
+from .html_render import _DISPLAY_NONE
+
+_NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
+_URLISH = regex.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", regex.IGNORECASE)
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "report", "scholarlyarticle", "techarticle", "liveblogposting", "webpage")
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
+    "parsely-pub-date", "article.published", "published-date", "release_date", "og:published_time",
+)
+_AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "dc.creator", "sailthru.author", "og:article:author")
+_SITE_META = ("og:site_name", "application-name", "twitter:site")
+_TITLE_META = ("og:title", "twitter:title", "title", "headline", "dc.title")
+
+
+def _key(text: str) -> str:
+    return _NOISE.sub("", text).casefold()
+
+
+def _clean(text: str | None) -> str:
+    return regex.sub(r"\s+", " ", text or "").strip()
+
+
+def _jsonld_objects(data: object) -> Iterator[dict]:
+    """Every dict inside a JSON-LD value (iteratively, depth-capped)."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > 20:
+            continue
+        if isinstance(value, dict):
+            yield value
+            for child in value.values():
+                if isinstance(child, (dict, list)):
+                    stack.append((child, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in reversed(value))
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value[:5] for n in _names(item)]
+    return []
+
+
+def _is_type(obj: dict, names: tuple[str, ...]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.casefold() in names for k in kinds)
+
+
+def _visible_text(el: etree._Element) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in ("script", "style", "noscript") or _DISPLAY_NONE.search(node.get("style") or ""):
+            continue
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tail:
+                parts.append(child.tail)
+    return _clean(" ".join(parts))
+
+
+def collect_hints(root: etree._Element) -> dict[str, tuple[str, ...]]:
+    meta: dict[str, list[str]] = {}
+    titles: list[str] = []
+    canonical: list[str] = []
+    h1s: list[str] = []
+    times: list[str] = []
+    jsonld: list[dict] = []
+    for el in root.iter("meta", "link", "title", "script", "h1", "time"):
+        tag = el.tag
+        if tag == "meta":
+            name = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().casefold()
+            content = _clean(el.get("content"))
+            if name and content:
+                meta.setdefault(name, []).append(content)
+        elif tag == "link":
+            rel = (el.get("rel") or "").casefold().split()
+            if "canonical" in rel and el.get("href"):
+                canonical.append(el.get("href").strip())
+        elif tag == "title":
+            if not titles and el.text and el.getparent() is not None and el.getparent().tag in ("head", "html"):
+                titles.append(_clean(el.text))
+        elif tag == "script":
+            if (el.get("type") or "").strip().casefold() == "application/ld+json" and el.text and len(el.text) < 500_000:
+                try:
+                    jsonld.extend(o for o in _jsonld_objects(json.loads(el.text)) if isinstance(o, dict))
+                except (ValueError, RecursionError):
+                    pass
+        elif tag == "h1":
+            if len(h1s) < 5:
+                text = _visible_text(el)
+                if text:
+                    h1s.append(text)
+        elif tag == "time":
+            if el.get("datetime") and len(times) < 3:
+                times.append(el.get("datetime").strip())
+
+    articles = [o for o in jsonld if _is_type(o, _ARTICLE_TYPES)]
+    ld_headline = [h for o in articles for h in [o.get("headline") or o.get("name")] if isinstance(h, str)]
+    ld_published = [d for o in articles for d in [o.get("datePublished") or o.get("dateCreated")] if isinstance(d, str)]
+    ld_author = [n for o in articles for n in _names(o.get("author") or o.get("creator"))]
+    ld_publisher = [n for o in articles for n in _names(o.get("publisher") or o.get("sourceOrganization"))]
+
+    site_names = [v for k in _SITE_META for v in meta.get(k, []) if not v.startswith("@")] + ld_publisher
+    hints: dict[str, tuple[str, ...]] = {}
+    title_order = rank_titles(
+        h1=h1s,
+        og=meta.get("og:title", []),
+        jsonld=[_clean(h) for h in ld_headline],
+        twitter=meta.get("twitter:title", []),
+        title=titles + meta.get("title", []),
+        site_names=site_names,
+    )
+    if title_order:
+        hints["title"] = tuple(title_order)
+    if site_names:
+        hints["site_name"] = tuple(dict.fromkeys(_clean(s) for s in site_names if _clean(s)))
+    urls = [u for u in canonical + meta.get("og:url", []) if u.startswith(("http://", "https://"))]
+    if urls:
+        hints["url"] = tuple(dict.fromkeys(urls))
+    published = [v for k in _PUBLISHED_META for v in meta.get(k, [])] + ld_published + times
+    if published:
+        hints["published"] = tuple(dict.fromkeys(published))
+    authors = [v for k in _AUTHOR_META for v in meta.get(k, [])] + ld_author
+    authors = [regex.sub(r"^by\s+", "", _clean(a), flags=regex.IGNORECASE) for a in authors]
+    authors = [a for a in authors if a and not _URLISH.search(a) and len(a) <= 80]
+    if authors:
+        hints["author"] = tuple(dict.fromkeys(authors))
+    return hints
+
+
+def strip_site(title: str, site_names: list[str]) -> str:
+    """Remove a site-name prefix or suffix (known site name first, then the generic splitter)."""
+    title = _clean(title)
+    for site in site_names:
+        site = _clean(site)
+        if not site or len(site) >= len(title):
+            continue
+        for pattern in (
+            r"^(?P<head>.+?)\s*(?:[|｜丨_\-–—·:»•/]|::)\s*" + regex.escape(site) + r"(?:\s*(?:[|｜丨_\-–—·:»•/]).*)?$",
+            r"^" + regex.escape(site) + r"\s*(?:[|｜丨_\-–—·:»•/]|::)\s*(?P<head>.+)$",
+        ):
+            match = regex.match(pattern, title, flags=regex.IGNORECASE)
+            if match and match["head"].strip():
+                return match["head"].strip()
+    return split_site_suffix(title)[0]
+
+
+def rank_titles(*, h1: list[str], og: list[str], jsonld: list[str], twitter: list[str], title: list[str],
+                site_names: list[str]) -> list[str]:
+    """Title candidates, best first: agreement between sources, then source preference."""
+    sources: list[tuple[str, str, str]] = []  # (source, candidate, raw)
+    for name, values in (("h1", h1[:3]), ("og", og[:1]), ("jsonld", jsonld[:1]), ("twitter", twitter[:1]), ("title", title[:1])):
+        for raw in values:
+            raw = _clean(raw)
+            if not raw or len(raw) > 400:
+                continue
+            candidate = raw if name == "h1" else strip_site(raw, site_names)
+            sources.append((name, candidate, raw))
+    if not sources:
+        return []
+    preference = {"h1": 0, "og": 1, "jsonld": 2, "twitter": 3, "title": 4}
+    scored = []
+    for i, (name, candidate, raw) in enumerate(sources):
+        key = _key(candidate)
+        if not key:
+            continue
+        agree = set()
+        for other, other_candidate, other_raw in sources:
+            if other == name:
+                continue
+            if _key(other_candidate) == key:
+                agree.add(other)
+            elif len(key) >= 8 and key in _key(other_raw):
+                agree.add(other)
+        first_h1 = 0 if name != "h1" or candidate == sources[0][1] else 1
+        scored.append((-len(agree), preference[name] + first_h1, i, candidate))
+    scored.sort()
+    h1_keys = {_key(c) for n, c, _ in sources if n == "h1"}
+    ordered: list[str] = []
+    for agree, _, _, candidate in scored:
+        # A lone <h1> nobody agrees with is often the site logo: use it only after the metadata titles.
+        if agree == 0 and _key(candidate) in h1_keys and len(sources) > len(h1_keys):
+            continue
+        ordered.append(candidate)
+    ordered += [c for *_, c in scored if c not in ordered]
+    return list(dict.fromkeys(ordered))

@@ -1,0 +1,266 @@
+"""Event-driven rendering of HTML into lines with DOM evidence, and main-content scoring.
+
+:class:`Renderer` receives ``start(tag, attrs)`` / ``data(text)`` / ``end(tag)`` events in
+document order (from lxml's ``iterwalk`` or from the standard library's parser) and keeps only
+stacks and counters, so any nesting depth is handled in one loop without recursion.
+
+Main content: every rendered line adds a score to the block element that holds it, which
+passes it up to its parent when it closes: prose lines add their size, link-heavy lines and
+lines under boilerplate markup subtract theirs, short fragments subtract a little. The element
+with the highest total is the main-content container; ``Line.in_main`` says whether a line
+lies inside it. (The same idea as Readability's candidate scoring, computed bottom-up.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..textutil import CJK_CHAR
+
+BLOCK_TAGS = frozenset(
+    """p div li h1 h2 h3 h4 h5 h6 tr table ul ol dl dt dd section article header footer nav aside main
+    form blockquote figure figcaption pre option center iframe address hr fieldset legend details summary
+    caption thead tbody tfoot body html menu dir noscript hgroup frameset frame""".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math object embed head title select textarea button iframe "
+    "canvas audio video map applet datalist dialog input".split()
+)
+#: Ancestors worth recording as evidence.
+SEMANTIC_TAGS = frozenset("nav aside footer header figure figcaption main article form blockquote address menu".split())
+CHROME_TAGS = frozenset({"nav", "aside", "footer"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
+TABLE_TAGS = frozenset({"table", "td", "th"})
+
+#: class/id tokens that mark page chrome (matched as whole tokens of the class/id value).
+BOILERPLATE_TOKENS = frozenset(
+    """nav navbar navigation menu menubar submenu breadcrumb breadcrumbs sidebar
+    footer related recommend recommended recommendation recommendations share sharing sharebar sharetools
+    social comment comments commentlist disqus ad ads advert adverts advertisement advertising adsense
+    sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
+    pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud""".split()
+)
+CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
+HIDDEN_TOKENS = frozenset("hidden hide visually-hidden visuallyhidden sr-only screen-reader-text screenreader offscreen".split())
+
+_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_WS = regex.compile(r"\s+")
+_DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_SENTENCE_PUNCT = regex.compile(r"[.!?。！？;；,，:：]")
+_WORD = regex.compile(r"[^\W\d_]{2,}|\d+")
+
+
+def class_tokens(value: str) -> set[str]:
+    """``"post-share shareBar"`` → ``{"post", "share", "bar", "post-share", "sharebar"}``."""
+    tokens: set[str] = set()
+    for raw in value.split():
+        low = raw.lower()
+        tokens.add(low)
+        tokens.update(t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", raw).lower()) if t)
+    return tokens
+
+
+@dataclass
+class Line:
+    text: str
+    tag: str
+    heading: int
+    in_list: bool
+    in_table: bool
+    link_density: float
+    owner: int  # preorder number of the block element holding the line
+    marks: tuple[tuple[int, str, str], ...]  # (preorder, kind, value) of marked open ancestors
+    score: float
+    in_main: bool = True
+    class_tokens: frozenset[str] = frozenset()
+    ancestors: frozenset[str] = frozenset()
+
+
+class Renderer:
+    """Turns start/data/end events into :class:`Line` objects (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.snapshot: tuple | None = None
+        self.pre = 0
+        # frames of open elements: [tag, preorder, is_block, marked]
+        self.stack: list[list] = []
+        # open block elements: [preorder, score, last_preorder]
+        self.blocks: list[list] = []
+        self.scores: list[tuple[float, int, int]] = []  # (score, first, last) of closed block elements
+        self.marks: list[tuple[int, str, str]] = []
+        self.heading: list[int] = []
+        self.n_list = 0
+        self.n_table = 0
+        self.n_link = 0
+        self.n_pre = 0
+
+    # ---- events ---------------------------------------------------------------------------------
+    def start(self, tag: str, attrs) -> bool:
+        """Open an element; returns False when its subtree should be skipped (its end still comes)."""
+        self.pre += 1
+        pre = self.pre
+        skip = tag in SKIP_TAGS
+        marked = 0
+        if not skip and attrs:
+            if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+                skip = True
+            else:
+                style = attrs.get("style")
+                if style and _DISPLAY_NONE.search(style):
+                    skip = True
+            cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+            if not skip and cls.strip() and tag not in ("html", "body"):
+                tokens = class_tokens(cls)
+                if tokens & HIDDEN_TOKENS:
+                    skip = True
+                else:
+                    for token in sorted(tokens & BOILERPLATE_TOKENS):
+                        self.marks.append((pre, "class", token))
+                        marked += 1
+                    for token in sorted(tokens & CAPTION_TOKENS):
+                        self.marks.append((pre, "caption", token))
+                        marked += 1
+        is_block = tag in BLOCK_TAGS
+        if tag == "br" or tag == "hr" or is_block:
+            self._flush()
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        if tag in SEMANTIC_TAGS:
+            self.marks.append((pre, "tag", tag))
+            marked += 1
+        self.stack.append([tag, pre, is_block, marked])
+        if is_block:
+            self.blocks.append([pre, 0.0, tag])
+        if tag in HEADINGS:
+            self.heading.append(HEADINGS[tag])
+        if tag in LIST_TAGS:
+            self.n_list += 1
+        if tag in TABLE_TAGS:
+            self.n_table += 1
+        if tag == "a":
+            self.n_link += 1
+        if tag == "pre":
+            self.n_pre += 1
+        return not skip
+
+    def end(self, tag: str) -> None:
+        if not self.stack:
+            return
+        frame = self.stack.pop()
+        tag = frame[0]
+        if frame[2]:
+            self._flush()
+            pre, score, _ = self.blocks.pop()
+            self.scores.append((score, pre, self.pre))
+            if self.blocks:
+                self.blocks[-1][1] += score
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        if frame[3]:
+            del self.marks[-frame[3]:]
+        if tag in HEADINGS and self.heading:
+            self.heading.pop()
+        if tag in LIST_TAGS:
+            self.n_list -= 1
+        if tag in TABLE_TAGS:
+            self.n_table -= 1
+        if tag == "a":
+            self.n_link -= 1
+        if tag == "pre":
+            self.n_pre -= 1
+
+    def data(self, text: str) -> None:
+        if self.n_pre:
+            pieces = text.replace("\r\n", "\n").split("\n")
+            for i, piece in enumerate(pieces):
+                if i:
+                    self._flush()
+                self._add(piece)
+            return
+        self._add(_WS.sub(" ", text))
+
+    # ---- lines ----------------------------------------------------------------------------------
+    def _add(self, text: str) -> None:
+        if not text:
+            return
+        if self.snapshot is None:
+            if text.isspace():
+                return
+            self.snapshot = (
+                self.blocks[-1][2] if self.blocks else "",
+                self.heading[-1] if self.heading else 0,
+                self.n_list > 0,
+                self.n_table > 0,
+                self.blocks[-1][0] if self.blocks else 0,
+                tuple(self.marks),
+            )
+        self.parts.append(text)
+        if self.n_link:
+            self.link_chars += len(text.strip())
+
+    def _flush(self) -> None:
+        if self.snapshot is None:
+            self.parts.clear()
+            self.link_chars = 0
+            return
+        text = _WS.sub(" ", "".join(self.parts)).strip() if not self.n_pre else "".join(self.parts).strip()
+        snap = self.snapshot
+        self.parts.clear()
+        self.snapshot = None
+        link_chars, self.link_chars = self.link_chars, 0
+        if not text:
+            return
+        density = min(1.0, link_chars / len(text))
+        comment = any(kind == "class" and value.startswith(("comment", "disqus")) for _, kind, value in snap[5])
+        score = _line_score(text, density, comment)
+        if self.blocks:
+            self.blocks[-1][1] += score
+        self.lines.append(Line(text, snap[0], snap[1], snap[2], snap[3], density, snap[4], snap[5], score))
+
+    def finish(self) -> list[Line]:
+        """Close everything, pick the main-content container and mark each line."""
+        while self.stack:
+            self.end(self.stack[-1][0])
+        self._flush()
+        best = max(self.scores, default=None)
+        if best is None or best[0] <= 0:
+            return self.lines  # no container stands out: no main-content or class evidence
+        _, first, last = best
+        for line in self.lines:
+            inside = first <= line.owner <= last
+            line.in_main = inside
+            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None)
+        return self.lines
+
+
+def _evidence(marks, first: int, last: int | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Class tokens and semantic ancestors; inside the main container only those below its root count."""
+    classes: set[str] = set()
+    tags: set[str] = set()
+    for pre, kind, value in marks:
+        if last is not None and not first < pre <= last:
+            continue
+        if kind == "tag":
+            tags.add(value)
+        else:
+            classes.add(value)
+    return frozenset(classes), frozenset(tags)
+
+
+def _line_score(text: str, density: float, comment: bool) -> float:
+    """Prose adds its size (less its link share); link lists, fragments and comments subtract."""
+    n_cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
+    size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
+    if comment or density >= 0.5:
+        return -float(min(size, 40))
+    prose = (n_cjk >= 15 or size >= 12) and _SENTENCE_PUNCT.search(text) is not None
+    if prose:
+        return size * (1.0 - density)
+    return -1.0

@@ -1,0 +1,119 @@
+"""Rules that read DOM evidence (HTML input only; every rule here is a no-op on text dumps).
+
+The HTML ingest records for each block its tag, ancestry, link density, boilerplate class/id
+tokens and whether it lies in the main-content container. These rules turn that evidence into
+verdicts; the text-track rules then judge what is left, exactly as for a text dump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..blocks import Block
+from .base import Context, LineRule, Rule, Verdict
+
+CHROME_ANCESTORS = frozenset({"nav", "aside", "footer"})
+CAPTION_CLASSES = frozenset({"caption", "captions", "figcaption", "wp-caption-text", "credit", "credits",
+                             "photo-credit", "image-credit", "imagecredit"})
+
+
+@dataclass(frozen=True)
+class MediaCaption(LineRule):
+    """Drops figure captions and image credits marked up as such.
+
+    Removes: ``<figcaption>The bridge at dusk. Photo: J. Doe</figcaption>``,
+             ``<p class="wp-caption-text">Protesters on Monday.</p>``.
+    Keeps:   ``<p>The bridge was opened at dusk, officials said.</p>`` (a paragraph outside any figure caption).
+    """
+
+    id = "media.caption"
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        dom = block.dom
+        if dom is None:
+            return None
+        if "figcaption" in dom.ancestors or dom.tag == "figcaption":
+            return "inside <figcaption>"
+        hits = dom.class_tokens & CAPTION_CLASSES
+        if hits:
+            return f"class/id marks a caption or credit ({', '.join(sorted(hits))})"
+        return None
+
+
+@dataclass(frozen=True)
+class DomChrome(LineRule):
+    """Drops blocks inside nav/aside/footer elements or under boilerplate class/id tokens.
+
+    Inside the main-content container only markup below the container's root counts, so a
+    page-wide ``<body class="has-sidebar">`` or a container itself named ``content-main`` does not.
+    Removes: ``<nav><li>World</li>…``, ``<div class="related-posts"><a>Another story</a></div>``.
+    Keeps:   ``<article><p>The council voted on Tuesday…</p></article>``.
+    """
+
+    id = "dom.chrome"
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        dom = block.dom
+        if dom is None:
+            return None
+        tags = dom.ancestors & CHROME_ANCESTORS
+        if tags:
+            return f"inside <{'>, <'.join(sorted(tags))}>"
+        if dom.class_tokens - CAPTION_CLASSES:
+            return f"under boilerplate class/id ({', '.join(sorted(dom.class_tokens - CAPTION_CLASSES))})"
+        return None
+
+
+@dataclass(frozen=True)
+class OutsideMain(LineRule):
+    """Drops blocks outside the main-content container the ingest found.
+
+    Removes: a teaser headline in the page's sidebar column, a footer address line.
+    Keeps:   every paragraph inside the highest-scoring container (``<div class="story-body">``…).
+    """
+
+    id = "dom.outside_main"
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        dom = block.dom
+        if dom is None or dom.in_main:
+            return None
+        return "outside the main-content container"
+
+
+@dataclass(frozen=True)
+class LinkDensity(LineRule):
+    """Drops blocks whose text is mostly link text (menus, teaser lists, tag clouds).
+
+    Removes: ``<li><a>Politics</a></li>`` (link density 1.00).
+    Keeps:   ``<p>The <a>report</a> was published on Monday by the ministry.</p>`` (density 0.10).
+    """
+
+    id = "dom.link_density"
+    max_density: float = 0.5
+
+    def judge(self, block: Block, ctx: Context) -> str | None:
+        dom = block.dom
+        if dom is None or dom.link_density < self.max_density:
+            return None
+        return f"link density {dom.link_density:.2f} >= {self.max_density}"
+
+
+@dataclass(frozen=True)
+class MainContent(Rule):
+    """Keeps the still-undecided blocks inside the main-content container.
+
+    Runs after the text-track chrome rules (bylines, share widgets, related lists…), so only
+    what they left is kept: subheadings, short paragraphs and list items of the article.
+    Removes: nothing.
+    Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story.
+    """
+
+    id = "dom.main_content"
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        for block in ctx.undecided():
+            dom = block.dom
+            if dom is not None and dom.in_main:
+                yield self.keep(block, f"inside the main-content container (<{dom.tag or '?'}>)")
