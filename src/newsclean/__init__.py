@@ -6,6 +6,7 @@
 """
 
 from .api import Explanation, Limits, clean, clean_and_explain
+from .batch import Failure, clean_files, clean_many
 from .errors import (
     BinaryInputError,
     EmptyInputError,
@@ -22,7 +23,7 @@ from .rules import DEFAULT_RULES
 __version__ = "0.1.0"
 
 __all__ = [
-    "clean", "clean_and_explain", "Explanation", "Limits", "Pipeline", "DEFAULT_RULES",
+    "clean", "clean_and_explain", "clean_many", "clean_files", "Failure", "Explanation", "Limits", "Pipeline", "DEFAULT_RULES",
     "Article", "Removal", "Decision",
     "NewscleanError", "EmptyInputError", "BinaryInputError", "InputTooLargeError",
     "UndecodableInputError", "TimeBudgetExceededError", "NoArticleError",
