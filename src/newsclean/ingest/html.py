@@ -15,6 +15,7 @@ rendering is a single loop over start/end events).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -141,6 +142,25 @@ def render(page: str) -> tuple[list[Line], dict[str, tuple[str, ...]]]:
     return lines, hints
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+
+def _prefill(block: Block) -> Block:
+    """Fill the cheap features of an ASCII block now, with the same values the lazy ones give.
+
+    For ASCII text NFKC is the identity, there are no CJK characters, and the Latin-word pattern
+    reduces to ``[A-Za-z0-9][A-Za-z0-9'-]*``, so ``re`` gives the same answer much faster than the
+    Unicode-aware patterns the cached properties use.
+    """
+    text = block.text
+    if text.isascii():
+        cache = block.__dict__
+        cache["folded"] = text.lower()
+        cache["n_cjk"] = 0
+        cache["words"] = _ASCII_WORD.findall(text)
+    return block
+
+
 def _blocks(lines: Iterable[Line], max_line_chars: int) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
@@ -158,8 +178,8 @@ def _blocks(lines: Iterable[Line], max_line_chars: int) -> tuple[str, list[Block
             in_main=line.in_main,
         )
         for piece, start in _cap(line.text, offset, max_line_chars):
-            blocks.append(Block(index=len(blocks), text=piece, start=start, end=start + len(piece),
-                                line_start=number, line_end=number, dom=dom))
+            blocks.append(_prefill(Block(index=len(blocks), text=piece, start=start, end=start + len(piece),
+                                         line_start=number, line_end=number, dom=dom)))
         offset += len(line.text) + 1
     return "\n".join(parts), blocks
 

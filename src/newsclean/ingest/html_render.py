@@ -13,7 +13,9 @@ lies inside it. (The same idea as Readability's candidate scoring, computed bott
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -46,12 +48,12 @@ BOILERPLATE_TOKENS = frozenset(
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
 HIDDEN_TOKENS = frozenset("hidden hide visually-hidden visuallyhidden sr-only screen-reader-text screenreader offscreen".split())
 
-_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
-_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
-_WS = regex.compile(r"\s+")
-_DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-_SENTENCE_PUNCT = regex.compile(r"[.!?。！？;；,，:：]")
-_WORD = regex.compile(r"[^\W\d_]{2,}|\d+")
+_STATE_PREFIX = re.compile(r"^(?:no|has|with|without|hide|show|is|enable|disable|toggle|js)[-_]")
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SENTENCE_PUNCT = re.compile(r"[.!?。！？;；,，:：]")
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 
 
 def class_tokens(value: str) -> set[str]:
@@ -59,9 +61,18 @@ def class_tokens(value: str) -> set[str]:
     tokens: set[str] = set()
     for raw in value.split():
         low = raw.lower()
+        if _STATE_PREFIX.match(low):  # "no-sidebar", "has-comments": a page state, not a region
+            continue
         tokens.add(low)
         tokens.update(t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", raw).lower()) if t)
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them."""
+    tokens = class_tokens(value)
+    return bool(tokens & HIDDEN_TOKENS), tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
 
 
 @dataclass
@@ -113,20 +124,20 @@ class Renderer:
                 skip = True
             else:
                 style = attrs.get("style")
-                if style and _DISPLAY_NONE.search(style):
+                if style and ("none" in style or "hidden" in style) and _DISPLAY_NONE.search(style):
                     skip = True
-            cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-            if not skip and cls.strip() and tag not in ("html", "body"):
-                tokens = class_tokens(cls)
-                if tokens & HIDDEN_TOKENS:
+            cls = attrs.get("class")
+            ident = attrs.get("id")
+            if not skip and (cls or ident) and tag not in ("html", "body"):
+                hidden, boiler, caption = _classify_attr(f"{cls or ''} {ident or ''}")
+                if hidden:
                     skip = True
                 else:
-                    for token in sorted(tokens & BOILERPLATE_TOKENS):
+                    for token in boiler:
                         self.marks.append((pre, "class", token))
-                        marked += 1
-                    for token in sorted(tokens & CAPTION_TOKENS):
+                    for token in caption:
                         self.marks.append((pre, "caption", token))
-                        marked += 1
+                    marked += len(boiler) + len(caption)
         is_block = tag in BLOCK_TAGS
         if tag == "br" or tag == "hr" or is_block:
             self._flush()
@@ -184,7 +195,7 @@ class Renderer:
                     self._flush()
                 self._add(piece)
             return
-        self._add(_WS.sub(" ", text))
+        self._add(text)
 
     # ---- lines ----------------------------------------------------------------------------------
     def _add(self, text: str) -> None:
@@ -210,7 +221,8 @@ class Renderer:
             self.parts.clear()
             self.link_chars = 0
             return
-        text = _WS.sub(" ", "".join(self.parts)).strip() if not self.n_pre else "".join(self.parts).strip()
+        joined = "".join(self.parts)
+        text = " ".join(joined.split()) if not self.n_pre else joined.strip()
         snap = self.snapshot
         self.parts.clear()
         self.snapshot = None
@@ -218,8 +230,12 @@ class Renderer:
         if not text:
             return
         density = min(1.0, link_chars / len(text))
-        comment = any(kind == "class" and value.startswith(("comment", "disqus")) for _, kind, value in snap[5])
-        score = _line_score(text, density, comment)
+        marks = snap[5]
+        comment = chrome = False
+        if marks:
+            comment = any(kind == "class" and value.startswith(("comment", "disqus")) for _, kind, value in marks)
+            chrome = any(kind == "class" or value in CHROME_TAGS for _, kind, value in marks)
+        score = _line_score(text, density, comment, chrome)
         if self.blocks:
             self.blocks[-1][1] += score
         self.lines.append(Line(text, snap[0], snap[1], snap[2], snap[3], density, snap[4], snap[5], score))
@@ -254,7 +270,7 @@ def _evidence(marks, first: int, last: int | None) -> tuple[frozenset[str], froz
     return frozenset(classes), frozenset(tags)
 
 
-def _line_score(text: str, density: float, comment: bool) -> float:
+def _line_score(text: str, density: float, comment: bool, chrome: bool) -> float:
     """Prose adds its size (less its link share); link lists, fragments and comments subtract."""
     n_cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
     size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
@@ -263,4 +279,4 @@ def _line_score(text: str, density: float, comment: bool) -> float:
     prose = (n_cjk >= 15 or size >= 12) and _SENTENCE_PUNCT.search(text) is not None
     if prose:
         return size * (1.0 - density)
-    return -1.0
+    return -1.0 if chrome else -0.3

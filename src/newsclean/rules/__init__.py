@@ -2,7 +2,7 @@
 
 from .base import Context, Label, LineRule, Rule, Verdict
 from .comments import CommentForm
-from .dom import DomChrome, LinkDensity, MainContent, MediaCaption, OutsideMain
+from .dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
 from .junk import PlaceholderToken
 from .legal import Disclaimer
 from .media import ImageCredit
@@ -21,6 +21,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     DomChrome(),
     OutsideMain(),
     LinkDensity(),
+    MainProse(),
     Breadcrumb(),
     SourceLine(),
     MetaLine(),
@@ -44,5 +45,5 @@ __all__ = [
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
     "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "ProseClassifier", "ContextSmoothing",
-    "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainContent",
+    "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "MainContent",
 ]

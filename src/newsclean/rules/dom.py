@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..blocks import Block
+from ..meta import is_prose
 from .base import Context, LineRule, Rule, Verdict
 
 CHROME_ANCESTORS = frozenset({"nav", "aside", "footer"})
@@ -117,3 +118,27 @@ class MainContent(Rule):
             dom = block.dom
             if dom is not None and dom.in_main:
                 yield self.keep(block, f"inside the main-content container (<{dom.tag or '?'}>)")
+
+
+@dataclass(frozen=True)
+class MainProse(Rule):
+    """Keeps running prose inside the main-content container before the text-track rules run.
+
+    A paragraph the DOM places in the article body, with few links and no boilerplate markup,
+    is the article even when its wording looks like chrome to a line-based rule (a section of
+    the story headed "Comment", a sentence that starts with "Source:").
+    Removes: nothing.
+    Keeps:   ``<p>Most journalism is about distilling complex topics into chunks that people …</p>``
+             inside the story container; not the same text under ``<div class="comments">``.
+    """
+
+    id = "dom.main_prose"
+    max_link_density: float = 0.3
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        for block in ctx.undecided():
+            dom = block.dom
+            if dom is None or not dom.in_main or dom.class_tokens or dom.ancestors & CHROME_ANCESTORS:
+                continue
+            if dom.link_density < self.max_link_density and is_prose(block):
+                yield self.keep(block, f"prose inside the main-content container (<{dom.tag or '?'}>)")
