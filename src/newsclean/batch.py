@@ -107,6 +107,7 @@ class _Config:
     limits: Limits = DEFAULT_LIMITS
     mode: Literal["article", "record"] = "article"
     out_format: str = "jsonl"
+    parent_pid: int | None = None  # set: workers die with this process (CLI runs; Linux only)
 
 
 _WORKER_CONFIG: _Config | None = None
@@ -117,6 +118,27 @@ def _init_worker(config: _Config) -> None:
     _WORKER_CONFIG = config
     # Ctrl-C goes to the whole process group; only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if config.parent_pid is not None:
+        _die_with_parent(config.parent_pid)
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (a killed run leaves no orphans).
+
+    Only for the CLI runner, whose main thread creates the workers: the signal follows the
+    *thread* that forked, so a library caller's short-lived thread would take the workers with it.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - best effort
+        return
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _run_chunk(chunk: list[Task]) -> list[Any]:
@@ -1162,7 +1184,7 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
                         (lambda: count_inputs(options.inputs, globs=options.globs, exclude=exclude)))
     workers = default_workers() if options.workers is None else max(1, int(options.workers))
     config = _Config(input_format=options.input_format, pipeline=options.pipeline, limits=options.limits,
-                     mode="record", out_format=options.out_format)
+                     mode="record", out_format=options.out_format, parent_pid=os.getpid())
 
     previous_term = None
     if threading.current_thread() is threading.main_thread():
