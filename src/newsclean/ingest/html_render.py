@@ -37,6 +37,9 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
 TABLE_TAGS = frozenset({"table", "td", "th"})
 
+#: the main-content container must collect at least this much prose (in tokens, net of chrome)
+MIN_MAIN_SCORE = 40.0
+
 #: class/id tokens that mark page chrome (matched as whole tokens of the class/id value).
 BOILERPLATE_TOKENS = frozenset(
     """nav navbar navigation menu menubar submenu breadcrumb breadcrumbs sidebar
@@ -46,7 +49,11 @@ BOILERPLATE_TOKENS = frozenset(
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud""".split()
 )
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
-HIDDEN_TOKENS = frozenset("hidden hide visually-hidden visuallyhidden sr-only screen-reader-text screenreader offscreen".split())
+#: whole class words (not parts of one) that hide an element from readers
+HIDDEN_CLASSES = frozenset(
+    "hidden hide is-hidden d-none visually-hidden visuallyhidden sr-only screen-reader-text screenreader offscreen "
+    "element-invisible u-hidden".split()
+)
 
 _STATE_PREFIX = re.compile(r"^(?:no|has|with|without|hide|show|is|enable|disable|toggle|js)[-_]")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -72,7 +79,8 @@ def class_tokens(value: str) -> set[str]:
 def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
     """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them."""
     tokens = class_tokens(value)
-    return bool(tokens & HIDDEN_TOKENS), tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
+    hidden = any(word in HIDDEN_CLASSES for word in value.lower().split())
+    return hidden, tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
 
 
 @dataclass
@@ -246,22 +254,37 @@ class Renderer:
             self.end(self.stack[-1][0])
         self._flush()
         best = max(self.scores, default=None)
-        if best is None or best[0] <= 0:
-            return self.lines  # no container stands out: no main-content or class evidence
+        if best is None or best[0] < MIN_MAIN_SCORE:
+            # No container stands out: every line counts as main content, and only markup that
+            # does not wrap most of the page is evidence (an ASP.NET <form> or a site-wide
+            # <div id="menu-wrapper"> around everything says nothing about a line).
+            wrappers = self._wrappers()
+            for line in self.lines:
+                line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
+            return self.lines
         _, first, last = best
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
-            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None)
+            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, frozenset())
         return self.lines
 
+    def _wrappers(self) -> frozenset[int]:
+        """Preorder numbers of marked elements holding more than half of the page's lines."""
+        counts: dict[int, int] = {}
+        for line in self.lines:
+            for pre, _, _ in line.marks:
+                counts[pre] = counts.get(pre, 0) + 1
+        half = len(self.lines) / 2
+        return frozenset(pre for pre, n in counts.items() if n > half)
 
-def _evidence(marks, first: int, last: int | None) -> tuple[frozenset[str], frozenset[str]]:
+
+def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Class tokens and semantic ancestors; inside the main container only those below its root count."""
     classes: set[str] = set()
     tags: set[str] = set()
     for pre, kind, value in marks:
-        if last is not None and not first < pre <= last:
+        if last is not None and not first < pre <= last or pre in wrappers:
             continue
         if kind == "tag":
             tags.add(value)
