@@ -147,3 +147,17 @@ SITE_WORDS: tuple[str, ...] = (
     "blog", "network", "media", "press", "wire", "today", "weekly", ".com", ".net", ".org", ".cn", ".co",
     "reuters", "bbc", "cnn", "ap", "afp", "guardian", "telegraph", "independent", "economist", "observer",
 )
+
+# Headings that open a comment section (after the article): "274 Comments", "53 Responses to …".
+COMMENT_SECTION_WORDS: tuple[str, ...] = (
+    "comments", "comment", "responses", "response", "replies", "reactions", "thoughts on", "reader comments",
+    "readers' comments", "discussion", "conversation", "trackbacks", "pingbacks",
+    "评论", "条评论", "网友评论", "全部评论", "热门评论", "最新评论", "读者评论", "留言", "条留言", "网友留言", "回复",
+)
+COMMENT_SECTION_PHRASES: tuple[str, ...] = (
+    "the following comments are owned by", "comments are owned by", "comments for this thread are now closed",
+    "reader comments", "user comments", "showing comments", "sort comments by", "comments powered by",
+    "what do you think?", "have your say", "join the conversation", "join the discussion", "add your comment",
+    "view all comments", "show all comments", "load comments", "loading comments", "comments rss",
+    "网友评论仅供其表达个人看法", "评论仅代表网友个人观点",
+)

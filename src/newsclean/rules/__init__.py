@@ -1,6 +1,7 @@
 """Rule families. Each module holds one family; :data:`DEFAULT_RULES` is the ordered pipeline."""
 
 from .base import Context, Label, LineRule, Rule, Verdict
+from .comment_section import CommentSection
 from .comments import CommentForm
 from .dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
 from .junk import PlaceholderToken
@@ -31,6 +32,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     PlaceholderToken(),
     ShareWidget(),
     SpamLinks(),
+    CommentSection(),
     RelatedHeading(),
     SiteSuffixTitles(),
     TeaserRun(),
@@ -43,7 +45,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 __all__ = [
     "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
-    "CommentForm", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
+    "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
     "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "ProseClassifier", "ContextSmoothing",
     "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "MainContent",
 ]

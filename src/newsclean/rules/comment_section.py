@@ -1,0 +1,74 @@
+"""The comment section after an article: from its heading to the end of the page.
+
+Comment threads read like prose, so the prose classifier alone would keep them. Once real prose
+has been seen, a heading that opens a comment section ("274 Comments", "53 Responses to …",
+"网友评论") ends the article: it and everything after it are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ..blocks import Block
+from ..meta import is_prose
+from ..textutil import compile_alternation
+from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
+from .base import Context, Rule, Verdict
+
+_WORDS = compile_alternation(COMMENT_SECTION_WORDS)
+_HEADING = regex.compile(
+    r"^[\s(（\[【#]*(?:\d[\d,.]*\s*(?:" + _WORDS + r")|(?:" + _WORDS + r")\s*[(（\[]?\s*\d[\d,.]*\s*[)）\]]?"
+    r"|\d+\s+(?:responses?|thoughts|comments?|replies)\s+(?:to|on)\b.*|(?:" + _WORDS + r"))[\s:：»›>)）\]】]*$",
+    regex.IGNORECASE,
+)
+_PHRASE = regex.compile(compile_alternation(COMMENT_SECTION_PHRASES), regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CommentSection(Rule):
+    """Drops a comment section: its heading and every block after it.
+
+    Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``.
+    Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
+             prose (a bare word needs 10% of the page's text before it, a counted heading 5%).
+    """
+
+    id = "comments.section"
+    min_prose_before: int = 40
+    min_share_counted: float = 0.05
+    min_share_bare: float = 0.2
+    max_heading_size: int = 16
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks = ctx.blocks
+        # Text mass: tokens in blocks of 10+ tokens not already dropped (menus and labels excluded).
+        mass = [b.size if b.size >= 10 and not ctx.is_dropped(b.index) else 0 for b in blocks]
+        prose = [b.size if is_prose(b) and not ctx.is_dropped(b.index) else 0 for b in blocks]
+        total = sum(mass) or 1
+        mass_before = 0
+        before = 0
+        for block in blocks:
+            strength = None if ctx.is_kept(block.index) else self._strength(block)
+            if strength is not None and before >= self.min_prose_before:
+                share = mass_before / total
+                needed = self.min_share_counted if strength == "counted" else self.min_share_bare
+                if share >= needed:
+                    heading = block.text.strip()[:60]
+                    yield self.drop(block, f"comment-section heading after {before} tokens of prose ({share:.0%} of the page's text)")
+                    for rest in blocks[block.index + 1 :]:
+                        if ctx.labels[rest.index] is None:
+                            yield self.drop(rest, f"inside the comment section opened by '{heading}' (line {block.line_start})")
+                    return
+            before += prose[block.index]
+            mass_before += mass[block.index]
+
+    def _strength(self, block: Block) -> str | None:
+        """'counted' for a heading with a number or a telling phrase, 'bare' for a lone word, else None."""
+        if block.size <= self.max_heading_size and _HEADING.match(block.folded):
+            return "counted" if any(ch.isdigit() for ch in block.folded) else "bare"
+        if block.size <= 40 and _PHRASE.search(block.folded) is not None:
+            return "counted"
+        return None
