@@ -843,7 +843,12 @@ class _Sink:
 
 
 class _JsonlSink(_Sink):
-    """OUT is one JSONL file, built in ``OUT.part`` and renamed to OUT when the run completes."""
+    """OUT is one JSONL file, built in ``OUT.part`` and renamed to OUT when the run completes.
+
+    Resuming continues ``OUT.part``; or, after a finished run, OUT itself, which is renamed back
+    to ``OUT.part`` only when a new page is about to be appended (so a refused resume or one with
+    nothing left to do leaves OUT as it was).
+    """
 
     def __init__(self, out: str, resume: bool) -> None:
         self.out_path = out
@@ -852,55 +857,57 @@ class _JsonlSink(_Sink):
             raise UsageError(f"--output {out} is a directory; with --format jsonl OUT is a file "
                              "(use --format json|txt|md for a directory)")
         parent = os.path.dirname(os.path.abspath(out))
+        self.log = self.part
+        if resume and not os.path.exists(self.part) and os.path.exists(out):
+            self.log = out  # continue a finished run (more inputs may have come)
         try:
             os.makedirs(parent, exist_ok=True)
-            if resume and not os.path.exists(self.part) and os.path.exists(out):
-                os.replace(out, self.part)  # continue a finished run (more inputs may have come)
-            self.handle = open(self.part, "ab")
+            self.handle = open(self.log, "ab")
         except OSError as exc:
             raise OutputError(f"cannot write {out}: {_describe(exc)}") from None
         _lock(self.handle, out)
         try:
             if resume:
-                self.done, offset, _ = _scan_log(self.part)
+                self.done, offset, _ = _scan_log(self.log)
                 self.handle.truncate(offset)  # drop a torn last line
             else:
                 self.handle.truncate(0)
             self.handle.seek(0, os.SEEK_END)
         except OSError as exc:
             raise OutputError(f"cannot write {out}: {_describe(exc)}") from None
+        self._keys_path = self.log
         self._buffer: list[str] = []
 
     def done_keys(self) -> Iterator[str]:
-        return _iter_log_keys(self.part, self.done)
+        return _iter_log_keys(self._keys_path, self.done)
 
     def write(self, chunk: list[Task], results: list[_Record]) -> None:
         self._buffer.extend(r.line for r in results)
 
     def commit(self, durable: bool = False) -> None:
-        if self._buffer:
-            data = "".join(self._buffer).encode("utf-8")
-            self._buffer = []
-            try:
+        try:
+            if self._buffer:
+                if self.log != self.part:  # reopen a finished OUT for appending
+                    os.replace(self.log, self.part)  # the open handle (and its lock) follows the file
+                    self.log = self.part
+                data, self._buffer = "".join(self._buffer).encode("utf-8"), []
                 self.handle.write(data)
                 self.handle.flush()
-            except OSError as exc:
-                raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}; "
-                                  "free space and rerun with --resume") from None
-        if durable:
-            try:
+            if durable:
                 os.fsync(self.handle.fileno())
-            except OSError as exc:
-                raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}; "
+                              "free space and rerun with --resume") from None
 
     def finish(self) -> None:
         self.commit(durable=True)
         self.handle.close()
-        try:
-            os.replace(self.part, self.out_path)
-        except OSError as exc:
-            raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}") from None
-        _fsync_dir(os.path.dirname(os.path.abspath(self.out_path)))
+        if self.log == self.part:
+            try:
+                os.replace(self.part, self.out_path)
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}") from None
+            _fsync_dir(os.path.dirname(os.path.abspath(self.out_path)))
 
     def abort(self) -> None:
         try:
