@@ -335,14 +335,18 @@ class _Executor:
                 results.append(_crash_result(task, self.config, f"could not run this page: {_describe(exc)}"))
         return results
 
-    def shutdown(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, wait: bool = False) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def _ordered_map(
-    tasks: Iterable[Task], config: _Config, *, workers: int, chunksize: int, window: int
+    tasks: Iterable[Task], config: _Config, *, workers: int, chunksize: int, window: int, wait: bool = False
 ) -> Iterator[tuple[list[Task], list[Any]]]:
-    """Yield ``(chunk, results)`` in input order, with at most ``window`` chunks in flight."""
+    """Yield ``(chunk, results)`` in input order, with at most ``window`` chunks in flight.
+
+    ``wait``: on exit, wait for the workers to end (the runner does: forked workers share its
+    open output files and their locks).
+    """
     chunks = _chunked(tasks, max(1, chunksize))
     if workers <= 1:
         for chunk in chunks:
@@ -374,7 +378,7 @@ def _ordered_map(
             yield chunk, results
             fill()
     finally:
-        executor.shutdown()
+        executor.shutdown(wait=wait)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1199,11 +1203,13 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
             raise KeyboardInterrupt
         previous_term = signal.signal(signal.SIGTERM, on_term)
     finished = False
+    stream = None
     try:
         uncommitted = 0
         last_commit = last_sync = time.monotonic()
-        for chunk, results in _ordered_map(pending(), config, workers=workers, chunksize=options.chunksize,
-                                           window=max(1, workers * options.window)):
+        stream = _ordered_map(pending(), config, workers=workers, chunksize=options.chunksize,
+                              window=max(1, workers * options.window), wait=True)
+        for chunk, results in stream:
             sink.write(chunk, results)
             for record in results:
                 if record.status == "ok":
@@ -1228,6 +1234,8 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        if stream is not None:
+            stream.close()  # stop the workers before the output files are closed
         if not finished:
             try:
                 sink.abort()
