@@ -364,3 +364,34 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted_run_folder(tmp_path):
     assert tree(out) == tree(ref)  # no torn, missing, stray or temporary files
     inputs = [line["input"] for line in read_jsonl(out / "_index.jsonl")]
     assert len(inputs) == len(set(inputs)) == len(expected) and set(inputs) == set(expected)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_stops_cleanly_and_resume_completes(tmp_path, signum):
+    root = tmp_path / "pages"
+    root.mkdir()
+    expected = make_corpus(root, n=400)
+    out = tmp_path / "out.jsonl"
+    part = Path(str(out) + ".part")
+    command = [sys.executable, "-m", "newsclean.cli", "clean", str(root), "-o", str(out), "--workers", "2",
+               "--max-bytes", MAX]
+    proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and _count_lines(part) == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signum)  # as a terminal's Ctrl-C does: the whole group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    message = err.decode()
+    assert proc.returncode == 130, message
+    assert "Traceback" not in message and message.rstrip().splitlines()[-1].endswith(f"--resume to continue into {out}")
+    assert 0 < _count_lines(part) < len(expected) and not out.exists()
+    assert cli(str(root), "-o", str(out), "--workers", "2", "--max-bytes", MAX, "--resume", "-q") == 0
+    inputs = [line["input"] for line in read_jsonl(out)]
+    assert inputs == sorted(expected, key=lambda k: lines_order(root, k))

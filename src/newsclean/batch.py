@@ -119,6 +119,9 @@ def _init_worker(config: _Config) -> None:
     # Ctrl-C goes to the whole process group; only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if config.parent_pid is not None:
+        # A service manager's SIGTERM reaches the whole group: the parent stops the run cleanly;
+        # a worker killed by it first would otherwise be recorded as a crashed page.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _die_with_parent(config.parent_pid)
 
 
