@@ -22,7 +22,7 @@ import regex
 from lxml import etree
 
 from ..blocks import Block, DomEvidence, Document
-from .html_meta import collect_hints
+from .html_meta import RAW_TITLES, collect_hints, visible_headline
 from .html_render import Line, Renderer
 from .text import _cap
 
@@ -135,6 +135,14 @@ def render(page: str) -> tuple[list[Line], dict[str, tuple[str, ...]]]:
     else:
         _walk_stdlib(page, renderer)
     lines = renderer.finish()
+    raw_titles = hints.pop(RAW_TITLES, ())
+    sites = hints.get("site_name", ())
+    seen = visible_headline(lines, raw_titles, sites)
+    if seen:
+        hints["title"] = (seen,)
+    elif hints.get("title"):
+        # meta.scan matches header lines against every title hint: give it only the best one.
+        hints["title"] = hints["title"][:1]
     if not hints.get("title"):
         h1 = [ln.text for ln in lines if ln.heading == 1][:1]
         if h1:

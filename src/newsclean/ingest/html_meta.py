@@ -16,13 +16,13 @@ Every hint is a tuple of candidates, best first, in the keys :func:`newsclean.me
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 from lxml import etree
 
 from ..meta import split_site_suffix
-from .html_render import _DISPLAY_NONE
+from .html_render import _DISPLAY_NONE, Line
 
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
 _URLISH = regex.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", regex.IGNORECASE)
@@ -149,12 +149,16 @@ def collect_hints(root: etree._Element) -> dict[str, tuple[str, ...]]:
     )
     if title_order:
         hints["title"] = tuple(title_order)
+    raw = [t for t in titles[:1] + meta.get("og:title", [])[:1] + meta.get("twitter:title", [])[:1] + ld_headline[:1] if t]
+    if raw:
+        hints[RAW_TITLES] = tuple(_clean(t) for t in raw)
+    site_names = [_clean(s) for s in site_names if _clean(s)]
     if site_names:
-        hints["site_name"] = tuple(dict.fromkeys(_clean(s) for s in site_names if _clean(s)))
+        hints["site_name"] = tuple(dict.fromkeys(site_names))
     urls = [u for u in canonical + meta.get("og:url", []) if u.startswith(("http://", "https://"))]
     if urls:
         hints["url"] = tuple(dict.fromkeys(urls))
-    published = [v for k in _PUBLISHED_META for v in meta.get(k, [])] + ld_published + times
+    published = [v for v in [v for k in _PUBLISHED_META for v in meta.get(k, [])] + ld_published + times if v.strip()]
     if published:
         hints["published"] = tuple(dict.fromkeys(published))
     authors = [v for k in _AUTHOR_META for v in meta.get(k, [])] + ld_author
@@ -163,6 +167,55 @@ def collect_hints(root: etree._Element) -> dict[str, tuple[str, ...]]:
     if authors:
         hints["author"] = tuple(dict.fromkeys(authors))
     return hints
+
+
+RAW_TITLES = "_raw_titles"  # internal: the unstripped page titles, for matching against visible lines
+
+
+def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_names: Sequence[str]) -> str | None:
+    """The headline as the reader sees it: a line above (or just inside) the main content.
+
+    Candidates are the lines up to a few past the first main-content paragraph. A line that the
+    page's ``<title>`` / og:title contains (``<title>Two embassies cleared after incident -
+    National - Example Advertiser</title>`` and a line ``Two embassies cleared after incident``)
+    agrees with the metadata and wins; otherwise an ``<h1>``-``<h3>`` of three words or more
+    (section names like ``World`` are shorter). Skipped: the site's name or logo (a site name,
+    a line the title holds only as its site part, an all-link heading the title does not
+    contain) and lines repeated on the page. Among equals: agreement, then ``<h1>``, then any
+    heading, then the longer line.
+    """
+    titles = [k for k in (_key(t) for t in raw_titles if t) if k]
+    heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
+    sites = {_key(s) for s in site_names if s}
+    end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
+    window = lines[: min(len(lines), end + 4)]
+    counts: dict[str, int] = {}
+    for line in lines:
+        k = _key(line.text)
+        if len(k) <= 300:
+            counts[k] = counts.get(k, 0) + 1
+    best: tuple | None = None
+    for line in window:
+        text = line.text
+        if len(text) > 300:
+            continue
+        k = _key(text)
+        if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2):
+            continue
+        agree = len(k) >= 8 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
+        if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
+            continue  # the title holds it only in its site-name part
+        level = line.heading
+        if not agree:
+            if not level or level > 3 or line.link_density >= 0.9:
+                continue
+            n_words = len(text.split())
+            if n_words < 3 and len(k) < 6 or n_words > 40:
+                continue
+        rank = (agree, level == 1, level > 0, len(k))
+        if best is None or rank > best[0]:
+            best = (rank, text)
+    return strip_site(best[1], list(site_names)) if best else None
 
 
 def strip_site(title: str, site_names: list[str]) -> str:
