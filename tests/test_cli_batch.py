@@ -393,5 +393,6 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_resume_completes(tmp_path, signum):
     assert "Traceback" not in message and message.rstrip().splitlines()[-1].endswith(f"--resume to continue into {out}")
     assert 0 < _count_lines(part) < len(expected) and not out.exists()
     assert cli(str(root), "-o", str(out), "--workers", "2", "--max-bytes", MAX, "--resume", "-q") == 0
-    inputs = [line["input"] for line in read_jsonl(out)]
-    assert inputs == sorted(expected, key=lambda k: lines_order(root, k))
+    lines = read_jsonl(out)
+    assert [line["input"] for line in lines] == sorted(expected, key=lambda k: lines_order(root, k))
+    assert {line["input"]: line["status"] for line in lines} == expected  # no page recorded as crashed
