@@ -124,8 +124,21 @@ def _walk_stdlib(page: str, renderer: Renderer) -> None:
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+
+
+def _unhide_unclosed_title(page: str) -> str:
+    """An unclosed ``<title>`` would swallow the whole page as its text: drop the open tag."""
+    match = _TITLE_OPEN.search(page, 0, 200_000)
+    if match and not _TITLE_CLOSE.search(page, match.end()):
+        return page[: match.start()] + page[match.end():]
+    return page
+
+
 def render(page: str) -> tuple[list[Line], dict[str, tuple[str, ...]]]:
     """The page's rendered lines (with evidence) and its metadata hints."""
+    page = _unhide_unclosed_title(page)
     root, too_deep = _parse(page)
     renderer = Renderer()
     hints: dict[str, tuple[str, ...]] = {}

@@ -24,7 +24,7 @@ from ..textutil import CJK_CHAR
 BLOCK_TAGS = frozenset(
     """p div li h1 h2 h3 h4 h5 h6 tr table ul ol dl dt dd section article header footer nav aside main
     form blockquote figure figcaption pre option center iframe address hr fieldset legend details summary
-    caption thead tbody tfoot body html menu dir noscript hgroup frameset frame""".split()
+    caption thead tbody tfoot body html menu dir noscript hgroup frameset frame td th""".split()
 )
 SKIP_TAGS = frozenset(
     "script style noscript template svg math object embed head title select textarea button iframe "
@@ -149,8 +149,6 @@ class Renderer:
         is_block = tag in BLOCK_TAGS
         if tag == "br" or tag == "hr" or is_block:
             self._flush()
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
         if tag in SEMANTIC_TAGS:
             self.marks.append((pre, "tag", tag))
             marked += 1
@@ -180,8 +178,6 @@ class Renderer:
             self.scores.append((score, pre, self.pre))
             if self.blocks:
                 self.blocks[-1][1] += score
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
         if frame[3]:
             del self.marks[-frame[3]:]
         if tag in HEADINGS and self.heading:

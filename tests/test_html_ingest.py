@@ -1,0 +1,95 @@
+"""The HTML ingest: rendering, DOM evidence, offsets, sniffing, and DOM rules staying off text dumps."""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean.api import to_document
+from newsclean.ingest.html import document_from_html
+from newsclean.ingest.html_meta import rank_titles, strip_site
+from newsclean.ingest.sniff import looks_like_html
+from newsclean.rules.dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
+
+PARA = "The harbour authority said on Monday that the new pier would open in the spring, after two years of building work."
+
+PAGE = f"""<html><head><title>T</title></head><body>
+<nav class="menu"><ul><li><a href="/a">World</a></li><li><a href="/b">Sport</a></li></ul></nav>
+<div class="story"><h2>Sub <em>head</em></h2><p>{PARA} <a href="/x">More here</a></p>
+<ul><li>First point of the list</li></ul><table><tr><td>Cell one</td><td>Cell two</td></tr></table>
+<figure><img src="a.jpg"><figcaption>A caption</figcaption></figure><p>{PARA}</p><p>{PARA}</p></div>
+<div class="share-tools"><a href="#">Facebook</a></div>
+<footer><p>Contact us</p></footer></body></html>"""
+
+
+def by_text(doc):
+    return {b.text: b for b in doc.blocks}
+
+
+def test_one_block_per_rendered_line_with_exact_offsets():
+    doc = document_from_html(PAGE)
+    assert doc.kind == "html"
+    lines = doc.text.split("\n")
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+        assert lines[block.line_start - 1] == block.text
+    assert "Sub head" in by_text(doc)
+
+
+def test_dom_evidence():
+    blocks = by_text(document_from_html(PAGE))
+    assert blocks["World"].dom.link_density == 1.0 and "nav" in blocks["World"].dom.ancestors
+    assert blocks["World"].dom.in_list
+    assert blocks["Sub head"].dom.heading_level == 2 and blocks["Sub head"].dom.tag == "h2"
+    para = blocks[f"{PARA} More here"].dom
+    assert 0.05 < para.link_density < 0.15 and para.in_main and para.tag == "p"
+    assert blocks["First point of the list"].dom.in_list
+    assert blocks["Cell one"].dom.in_table
+    assert "figcaption" in blocks["A caption"].dom.ancestors
+    assert "share" in blocks["Facebook"].dom.class_tokens
+    assert "footer" in blocks["Contact us"].dom.ancestors
+
+
+def test_dom_rules_on_the_page():
+    ex = newsclean.clean_and_explain(PAGE)
+    rules = {r.text: r.rule for r in ex.removals}
+    assert rules["A caption"] == "media.caption"
+    assert rules["World"] == "dom.chrome"
+    assert rules["Facebook"] == "dom.chrome"
+    assert rules["Contact us"] == "dom.chrome"
+    assert "First point of the list" in ex.article.body
+
+
+def test_dom_rules_are_noops_on_text_dumps():
+    doc = to_document(f"Headline\n\n{PARA}\n\nWorld\nSport\n", format="text")
+    assert all(b.dom is None for b in doc.blocks)
+    meta = newsclean.meta.scan(doc) if hasattr(newsclean, "meta") else __import__("newsclean.meta", fromlist=["scan"]).scan(doc)
+    from newsclean.rules import Context
+
+    ctx = Context(doc=doc, meta=meta, labels=[None] * len(doc.blocks))
+    for rule in (MediaCaption(), DomChrome(), OutsideMain(), LinkDensity(), MainProse(), MainContent()):
+        assert list(rule(ctx)) == []
+
+
+def test_sniffing_and_override():
+    assert looks_like_html(PAGE)
+    assert not looks_like_html(f"Headline\n\n{PARA}\n")
+    assert to_document(PAGE).kind == "html"
+    assert to_document(PAGE, format="text").kind == "text"
+    assert to_document(f"<p>{PARA}</p>", format="html").kind == "html"
+
+
+def test_title_ranking_prefers_agreement_and_strips_site_names():
+    assert strip_site("Bridge reopens | Riverside Courier", ["Riverside Courier"]) == "Bridge reopens"
+    assert strip_site("Riverside Courier - Bridge reopens", ["Riverside Courier"]) == "Bridge reopens"
+    ranked = rank_titles(h1=["Riverside Courier", "Bridge reopens"], og=["Bridge reopens"], jsonld=[], twitter=[],
+                         title=["Bridge reopens - Riverside Courier"], site_names=["Riverside Courier"])
+    assert ranked[0] == "Bridge reopens"
+
+
+def test_negative_nothing_but_chrome_is_no_article():
+    html = "<html><body><nav><a href='/'>Home</a> <a href='/b'>News</a></nav><footer>© 2024 Example</footer></body></html>"
+    try:
+        newsclean.clean(html)
+    except newsclean.NoArticleError as error:
+        assert error.removals
+    else:  # pragma: no cover
+        raise AssertionError("a page of chrome must not become an article")
