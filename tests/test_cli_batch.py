@@ -396,3 +396,13 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_resume_completes(tmp_path, signum):
     lines = read_jsonl(out)
     assert [line["input"] for line in lines] == sorted(expected, key=lambda k: lines_order(root, k))
     assert {line["input"]: line["status"] for line in lines} == expected  # no page recorded as crashed
+
+
+def test_unicode_line_separators_never_split_a_line(tmp_path):
+    src = tmp_path / "odd.txt"
+    src.write_text(page(1).replace("(Story 1.)", "(Story 1.)\u2028next\u2029para\x85nel"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli(str(src), "-o", str(out), "-q") == 0
+    text = out.read_text(encoding="utf-8")
+    assert len(text.splitlines()) == 1  # str.splitlines splits on U+2028, U+2029 and NEL
+    assert "\u2028next" in json.loads(text)["article"]["body"]
