@@ -406,3 +406,18 @@ def test_unicode_line_separators_never_split_a_line(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert len(text.splitlines()) == 1  # str.splitlines splits on U+2028, U+2029 and NEL
     assert "\u2028next" in json.loads(text)["article"]["body"]
+
+
+def test_progress_bar_goes_to_the_given_stream(corpus, tmp_path):
+    import io
+
+    from newsclean.batch import BatchOptions, Limits, run_batch
+
+    root, expected = corpus
+    stream = io.StringIO()
+    summary = run_batch(BatchOptions(inputs=[str(root)], output=str(tmp_path / "o.jsonl"), workers=2,
+                                     limits=Limits(max_bytes=int(MAX))), progress=stream)
+    assert (summary.ok, summary.rejected, summary.skipped) == (N_GOOD, 5, 0)
+    text = stream.getvalue()
+    assert "pages/s" in text and text.startswith("\r") and text.endswith("\r\x1b[K")
+    assert summary.rules and summary.lines()[0].startswith(f"{N_GOOD + 5} pages in ")

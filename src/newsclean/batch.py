@@ -319,7 +319,15 @@ class _Executor:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker, initargs=(self.config,))
+        context = None
+        if self.config.parent_pid is not None and sys.platform.startswith("linux"):
+            # The runner's workers must be its own children (for PR_SET_PDEATHSIG), whatever the
+            # platform default start method is (forkserver from Python 3.14).
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.config,))
 
     def rebuild(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
