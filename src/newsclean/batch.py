@@ -472,6 +472,29 @@ def clean_files(
         yield from results
 
 
+def datasets_features() -> Any:
+    """The ``datasets.Features`` of the CLI's JSONL output (needs the ``datasets`` package).
+
+    ``datasets.load_dataset("json", ...)`` infers column types from the first 10 MB of a file; a
+    field that is null in all of it (``error`` when the first pages all succeed, ``author`` on a
+    site without bylines) is typed ``null`` and a later value then fails to cast. Passing these
+    features avoids that::
+
+        datasets.load_dataset("json", data_files="out.jsonl", features=datasets_features())
+
+    Every article field is a string (``published`` stays ISO 8601 text).
+    """
+    from datasets import Features, Value
+
+    string = Value("string")
+    return Features({
+        "input": string,
+        "status": string,
+        "article": {name: string for name in Article.model_fields},
+        "error": {"type": string, "message": string},
+    })
+
+
 # --------------------------------------------------------------------------------------------
 # The corpus runner: inputs → tasks
 # --------------------------------------------------------------------------------------------
@@ -1292,5 +1315,5 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
 __all__ = [
     "Failure", "Result", "clean_many", "clean_files", "run_batch", "BatchOptions", "BatchSummary",
     "BatchError", "UsageError", "OutputError", "DEFAULT_GLOBS", "OUTPUT_FORMATS", "render", "safe_component",
-    "iter_sources", "count_inputs", "read_page_file", "default_workers",
+    "iter_sources", "count_inputs", "read_page_file", "default_workers", "datasets_features",
 ]
