@@ -421,3 +421,17 @@ def test_progress_bar_goes_to_the_given_stream(corpus, tmp_path):
     text = stream.getvalue()
     assert "pages/s" in text and text.startswith("\r") and text.endswith("\r\x1b[K")
     assert summary.rules and summary.lines()[0].startswith(f"{N_GOOD + 5} pages in ")
+
+
+def test_jsonl_output_loads_with_datasets_when_installed(corpus, tmp_path):
+    datasets = pytest.importorskip("datasets")
+    from newsclean.batch import datasets_features
+
+    root, expected = corpus
+    out = tmp_path / "out.jsonl"
+    assert cli(str(root), "-o", str(out), "-q", "--max-bytes", MAX) == 0
+    for features in (None, datasets_features()):
+        ds = datasets.load_dataset("json", data_files=str(out), split="train", features=features,
+                                   cache_dir=str(tmp_path / "hf-cache"))
+        assert ds.num_rows == len(expected)
+        assert sum(1 for s in ds["status"] if s == "ok") == N_GOOD
