@@ -50,6 +50,10 @@ def _parse(page: str) -> tuple[etree._Element | None, bool]:
     return root, too_deep
 
 
+_LAYOUT_CHILDREN = ("p", "div", "br", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                    "P", "DIV", "BR", "TABLE")
+
+
 def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -59,7 +63,9 @@ def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
                 renderer.data(el.tail)
             continue
         if event == "start":
-            if not renderer.start(tag.lower(), el.attrib):
+            tag = tag.lower()
+            layout = (tag == "td" or tag == "th") and next(el.iter(*_LAYOUT_CHILDREN), None) is not None
+            if not renderer.start(tag, el.attrib, layout):
                 walker.skip_subtree()
             elif el.text:
                 renderer.data(el.text)

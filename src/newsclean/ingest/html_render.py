@@ -24,15 +24,15 @@ from ..textutil import CJK_CHAR
 BLOCK_TAGS = frozenset(
     """p div li h1 h2 h3 h4 h5 h6 tr table ul ol dl dt dd section article header footer nav aside main
     form blockquote figure figcaption pre option center iframe address hr fieldset legend details summary
-    caption thead tbody tfoot body html menu dir noscript hgroup frameset frame td th""".split()
+    caption thead tbody tfoot body html menu dir noscript hgroup frameset frame""".split()
 )
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math object embed head title select textarea button iframe "
+    "script style noscript template svg math object embed head title select textarea iframe "
     "canvas audio video map applet datalist dialog input".split()
 )
 #: Ancestors worth recording as evidence.
-SEMANTIC_TAGS = frozenset("nav aside footer header figure figcaption main article form blockquote address menu".split())
-CHROME_TAGS = frozenset({"nav", "aside", "footer"})
+SEMANTIC_TAGS = frozenset("nav aside footer header figure figcaption main article form blockquote address menu button".split())
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "button"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
 TABLE_TAGS = frozenset({"table", "td", "th"})
@@ -55,6 +55,7 @@ HIDDEN_CLASSES = frozenset(
     "element-invisible u-hidden".split()
 )
 
+_SHOWN_AT = re.compile(r"^(?:[a-z0-9]+:)+(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|table)$")
 _STATE_PREFIX = re.compile(r"^(?:no|has|with|without|hide|show|is|enable|disable|toggle|js)[-_]")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -79,7 +80,9 @@ def class_tokens(value: str) -> set[str]:
 def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
     """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them."""
     tokens = class_tokens(value)
-    hidden = any(word in HIDDEN_CLASSES for word in value.lower().split())
+    words = value.lower().split()
+    # "hidden md:block" / "d-none d-lg-flex": hidden only on small screens, shown on a desktop.
+    hidden = any(w in HIDDEN_CLASSES for w in words) and not any(_SHOWN_AT.match(w) for w in words)
     return hidden, tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
 
 
@@ -121,34 +124,44 @@ class Renderer:
         self.n_pre = 0
 
     # ---- events ---------------------------------------------------------------------------------
-    def start(self, tag: str, attrs) -> bool:
-        """Open an element; returns False when its subtree should be skipped (its end still comes)."""
+    def start(self, tag: str, attrs, layout_cell: bool = False) -> bool:
+        """Open an element; returns False when its subtree should be skipped (its end still comes).
+
+        ``layout_cell``: a ``<td>``/``<th>`` holding block content or ``<br>`` (a page-layout
+        cell) renders as its own lines; other cells of a row share one line, space-separated.
+        """
         self.pre += 1
         pre = self.pre
         skip = tag in SKIP_TAGS
         marked = 0
+        is_block = tag in BLOCK_TAGS or layout_cell
         if not skip and attrs:
-            if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
-                skip = True
-            else:
+            hidden = attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true"
+            if not hidden:
                 style = attrs.get("style")
-                if style and ("none" in style or "hidden" in style) and _DISPLAY_NONE.search(style):
-                    skip = True
+                hidden = bool(style and ("none" in style or "hidden" in style) and _DISPLAY_NONE.search(style))
             cls = attrs.get("class")
             ident = attrs.get("id")
-            if not skip and (cls or ident) and tag not in ("html", "body"):
-                hidden, boiler, caption = _classify_attr(f"{cls or ''} {ident or ''}")
-                if hidden:
-                    skip = True
+            if (cls or ident) and tag not in ("html", "body"):
+                hidden_class, boiler, caption = _classify_attr(f"{cls or ''} {ident or ''}")
+                hidden = hidden or hidden_class
+                for token in boiler:
+                    self.marks.append((pre, "class", token))
+                for token in caption:
+                    self.marks.append((pre, "caption", token))
+                marked += len(boiler) + len(caption)
+            if hidden:
+                if is_block:
+                    # A hidden block is marked, not skipped: script-revealed content (a streamed
+                    # <div hidden> holding the whole article) is then kept as a wrapper.
+                    self.marks.append((pre, "class", "hidden"))
+                    marked += 1
                 else:
-                    for token in boiler:
-                        self.marks.append((pre, "class", token))
-                    for token in caption:
-                        self.marks.append((pre, "caption", token))
-                    marked += len(boiler) + len(caption)
-        is_block = tag in BLOCK_TAGS
+                    skip = True  # "<span class='sr-only'>Share on</span>" inside a line
         if tag == "br" or tag == "hr" or is_block:
             self._flush()
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
         if tag in SEMANTIC_TAGS:
             self.marks.append((pre, "tag", tag))
             marked += 1
@@ -178,6 +191,8 @@ class Renderer:
             self.scores.append((score, pre, self.pre))
             if self.blocks:
                 self.blocks[-1][1] += score
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
         if frame[3]:
             del self.marks[-frame[3]:]
         if tag in HEADINGS and self.heading:
@@ -258,11 +273,14 @@ class Renderer:
             for line in self.lines:
                 line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
             return self.lines
-        _, first, last = best
+        top, first, last = best
+        # A marked element that holds much of the main prose is a wrapper, not chrome
+        # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
+        heavy = frozenset(pre for score, pre, _ in self.scores if score >= 0.5 * top)
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
-            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, frozenset())
+            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, heavy)
         return self.lines
 
     def _wrappers(self) -> frozenset[int]:

@@ -14,37 +14,47 @@ from ..blocks import Block
 from ..meta import is_prose
 from .base import Context, LineRule, Rule, Verdict
 
-CHROME_ANCESTORS = frozenset({"nav", "aside", "footer"})
+CHROME_ANCESTORS = frozenset({"nav", "aside", "footer", "button"})
 CAPTION_CLASSES = frozenset({"caption", "captions", "figcaption", "wp-caption-text", "credit", "credits",
                              "photo-credit", "image-credit", "imagecredit"})
 
 
 @dataclass(frozen=True)
-class MediaCaption(LineRule):
+class MediaCaption(Rule):
     """Drops figure captions and image credits marked up as such.
 
+    A ``caption`` class that covers most of the main content's paragraphs is a photo-blog's
+    layout, not captions, and is then ignored (``<figcaption>`` always counts).
     Removes: ``<figcaption>The bridge at dusk. Photo: J. Doe</figcaption>``,
              ``<p class="wp-caption-text">Protesters on Monday.</p>``.
     Keeps:   ``<p>The bridge was opened at dusk, officials said.</p>`` (a paragraph outside any figure caption).
     """
 
     id = "media.caption"
+    max_class_share: float = 0.5
 
-    def judge(self, block: Block, ctx: Context) -> str | None:
-        dom = block.dom
-        if dom is None:
-            return None
-        if "figcaption" in dom.ancestors or dom.tag == "figcaption":
-            return "inside <figcaption>"
-        hits = dom.class_tokens & CAPTION_CLASSES
-        if hits:
-            return f"class/id marks a caption or credit ({', '.join(sorted(hits))})"
-        return None
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        main = [b for b in ctx.blocks if b.dom is not None and b.dom.in_main and b.size >= 10]
+        if not main:
+            by_class = True
+        else:
+            captioned = sum(1 for b in main if b.dom.class_tokens & CAPTION_CLASSES)  # type: ignore[union-attr]
+            by_class = captioned <= 3 or captioned / len(main) <= self.max_class_share
+        for block in ctx.undecided():
+            dom = block.dom
+            if dom is None:
+                continue
+            if "figcaption" in dom.ancestors or dom.tag == "figcaption":
+                yield self.drop(block, "inside <figcaption>")
+                continue
+            hits = dom.class_tokens & CAPTION_CLASSES
+            if hits and by_class:
+                yield self.drop(block, f"class/id marks a caption or credit ({', '.join(sorted(hits))})")
 
 
 @dataclass(frozen=True)
 class DomChrome(LineRule):
-    """Drops blocks inside nav/aside/footer elements or under boilerplate class/id tokens.
+    """Drops blocks inside nav/aside/footer/button elements or under boilerplate class/id tokens.
 
     Inside the main-content container only markup below the container's root counts, so a
     page-wide ``<body class="has-sidebar">`` or a container itself named ``content-main`` does not.
