@@ -149,3 +149,25 @@ def test_safe_component_examples():
     assert safe_component(".") == "%2E"
     assert safe_component("../../etc/passwd") == "%2E.%2F..%2Fetc%2Fpasswd"
     assert safe_component("新闻 2024.html") == "新闻 2024.html"
+
+
+@dataclass(frozen=True)
+class _HangOn(Rule):
+    """Test rule: loops forever on a page that contains HANGME (as a runaway pattern would)."""
+
+    id = "test.hang"
+
+    def __call__(self, ctx):
+        if any("HANGME" in block.text for block in ctx.blocks):
+            while True:
+                pass
+        return ()
+
+
+def test_a_runaway_page_is_killed_and_reported_as_timeout():
+    pipeline = Pipeline().with_rule(_HangOn(), before=Pipeline().ids[0])
+    items = [page(i) for i in range(8)]
+    items[3] = page(3) + "HANGME\n"
+    results = list(clean_many(items, workers=2, pipeline=pipeline, chunksize=2, kill_after=1.0))
+    assert results[3] == Failure("#3", "timeout", results[3].message) and "killed" in results[3].message
+    assert all(isinstance(results[i], Article) for i in range(8) if i != 3)

@@ -34,6 +34,7 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
@@ -108,6 +109,7 @@ class _Config:
     mode: Literal["article", "record"] = "article"
     out_format: str = "jsonl"
     parent_pid: int | None = None  # set: workers die with this process (CLI runs; Linux only)
+    kill_after: float | None = None  # seconds a page may run in a worker before it is killed
 
 
 _WORKER_CONFIG: _Config | None = None
@@ -305,9 +307,15 @@ def _chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _crash_result(task: Task, config: _Config, detail: str) -> Any:
-    failure = Failure(task[1], "worker_crashed", detail)
+def _crash_result(task: Task, config: _Config, detail: str, error_type: str = "worker_crashed") -> Any:
+    failure = Failure(task[1], error_type, detail)
     return failure if config.mode == "article" else _record_failure(failure)
+
+
+def default_kill_after(limits: Limits) -> float | None:
+    """The hard per-page limit in worker processes: the soft ``time_budget`` (checked between
+    rules) cannot stop one runaway pattern; past ``3 * time_budget + 10`` s the worker is killed."""
+    return None if not limits.time_budget else 3 * limits.time_budget + 10
 
 
 class _Executor:
@@ -329,7 +337,13 @@ class _Executor:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
                                    initargs=(self.config,))
 
-    def rebuild(self) -> None:
+    def rebuild(self, kill: bool = False) -> None:
+        if kill:  # a worker is stuck: stop them all (their other work is resubmitted)
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                try:
+                    process.kill()
+                except Exception:  # noqa: BLE001 - already gone
+                    pass
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new()
 
@@ -341,7 +355,12 @@ class _Executor:
         results = []
         for task in chunk:
             try:
-                results.append(self.submit([task]).result()[0])
+                results.append(self.submit([task]).result(timeout=self.config.kill_after)[0])
+            except FutureTimeout:
+                results.append(_crash_result(
+                    task, self.config, f"cleaning this page took more than {self.config.kill_after:g} s; "
+                    "its worker process was killed", "timeout"))
+                self.rebuild(kill=True)
             except BrokenProcessPool:
                 results.append(_crash_result(
                     task, self.config,
@@ -356,19 +375,21 @@ class _Executor:
 
 
 def _ordered_map(
-    tasks: Iterable[Task], config: _Config, *, workers: int, chunksize: int, window: int, wait: bool = False
+    tasks: Iterable[Task], config: _Config, *, workers: int, chunksize: int, window: int, wait: bool = False,
+    in_process: bool | None = None,
 ) -> Iterator[tuple[list[Task], list[Any]]]:
     """Yield ``(chunk, results)`` in input order, with at most ``window`` chunks in flight.
 
     ``wait``: on exit, wait for the workers to end (the runner does: forked workers share its
-    open output files and their locks).
+    open output files and their locks). ``in_process`` (default: ``workers <= 1``) cleans in
+    this process: no pickling, but no protection against a crash or a runaway page.
     """
     chunks = _chunked(tasks, max(1, chunksize))
-    if workers <= 1:
+    if in_process if in_process is not None else workers <= 1:
         for chunk in chunks:
             yield chunk, [_process(task, config) for task in chunk]
         return
-    executor = _Executor(workers, config)
+    executor = _Executor(max(1, workers), config)
     pending: deque[list[Any]] = deque()
     try:
         def fill() -> None:
@@ -381,10 +402,11 @@ def _ordered_map(
         fill()
         while pending:
             chunk, future = pending.popleft()
+            timeout = config.kill_after * len(chunk) if config.kill_after else None
             try:
-                results = future.result()
-            except BrokenProcessPool:
-                executor.rebuild()
+                results = future.result(timeout=timeout)
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                executor.rebuild(kill=isinstance(exc, FutureTimeout))
                 results = executor.isolate(chunk)
                 for entry in pending:
                     entry[1] = executor.submit(entry[0])
@@ -432,6 +454,7 @@ def clean_many(
     url_field: str = "url",
     chunksize: int = 4,
     window: int = 4,
+    kill_after: float | Literal["auto"] | None = "auto",
 ) -> Iterator[Result]:
     """Clean a stream of pages; yield one :class:`Article` or :class:`Failure` per item, in order.
 
@@ -441,9 +464,12 @@ def clean_many(
     per CPU). With workers, ``pipeline`` and ``limits`` must be picklable unless the platform forks.
     At most ``workers * window`` chunks of ``chunksize`` items are read ahead, so memory stays
     flat for an endless stream. Bad input never raises: it becomes a :class:`Failure`.
+    ``kill_after`` (workers > 1 only): seconds one page may run before its worker is killed and
+    the page becomes a ``timeout`` failure; ``"auto"`` is ``3 * limits.time_budget + 10``.
     """
     n = default_workers() if workers is None else int(workers)
-    config = _Config(input_format=format, pipeline=pipeline, limits=limits, mode="article")
+    config = _Config(input_format=format, pipeline=pipeline, limits=limits, mode="article",
+                     kill_after=default_kill_after(limits) if kill_after == "auto" else kill_after)
     tasks = (_item_task(i, item, text_field, id_field, url_field) for i, item in enumerate(items))
     for _chunk, results in _ordered_map(tasks, config, workers=n, chunksize=chunksize, window=max(1, n * window)):
         yield from results
@@ -458,6 +484,7 @@ def clean_files(
     limits: Limits = DEFAULT_LIMITS,
     chunksize: int = 4,
     window: int = 4,
+    kill_after: float | Literal["auto"] | None = "auto",
 ) -> Iterator[Result]:
     """Like :func:`clean_many` over files: each path is one page (``*.gz`` is decompressed).
 
@@ -466,7 +493,8 @@ def clean_files(
     ``sorted(Path(folder).rglob("*.html"))``; for JSONL inputs use :func:`clean_many` on records.
     """
     n = default_workers() if workers is None else int(workers)
-    config = _Config(input_format=format, pipeline=pipeline, limits=limits, mode="article")
+    config = _Config(input_format=format, pipeline=pipeline, limits=limits, mode="article",
+                     kill_after=default_kill_after(limits) if kill_after == "auto" else kill_after)
     tasks = (("file", os.fspath(p), os.fspath(p), None, None) for p in paths)
     for _chunk, results in _ordered_map(tasks, config, workers=n, chunksize=chunksize, window=max(1, n * window)):
         yield from results
@@ -1133,6 +1161,7 @@ class BatchOptions:
     commit_every: int = 64       # pages per commit (append + flush) at most
     commit_seconds: float = 0.5  # ... or this many seconds, whichever comes first
     fsync_seconds: float = 2.0   # fsync at most this often (and at the end)
+    kill_after: float | Literal["auto"] | None = "auto"  # see clean_many
 
 
 @dataclass
@@ -1258,7 +1287,9 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
                         (lambda: count_inputs(options.inputs, globs=options.globs, exclude=exclude)))
     workers = default_workers() if options.workers is None else max(1, int(options.workers))
     config = _Config(input_format=options.input_format, pipeline=options.pipeline, limits=options.limits,
-                     mode="record", out_format=options.out_format, parent_pid=os.getpid())
+                     mode="record", out_format=options.out_format, parent_pid=os.getpid(),
+                     kill_after=default_kill_after(options.limits) if options.kill_after == "auto"
+                     else options.kill_after)
 
     previous_term = None
     if threading.current_thread() is threading.main_thread():
@@ -1271,7 +1302,7 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
         uncommitted = 0
         last_commit = last_sync = time.monotonic()
         stream = _ordered_map(pending(), config, workers=workers, chunksize=options.chunksize,
-                              window=max(1, workers * options.window), wait=True)
+                              window=max(1, workers * options.window), wait=True, in_process=False)
         for chunk, results in stream:
             sink.write(chunk, results)
             for record in results:
