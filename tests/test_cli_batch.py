@@ -435,3 +435,30 @@ def test_jsonl_output_loads_with_datasets_when_installed(corpus, tmp_path):
                                    cache_dir=str(tmp_path / "hf-cache"))
         assert ds.num_rows == len(expected)
         assert sum(1 for s in ds["status"] if s == "ok") == N_GOOD
+
+
+def test_folder_resume_repairs_torn_index_and_extra_rejects(corpus, tmp_path):
+    import shutil
+
+    root, expected = corpus
+    ref = tmp_path / "ref"
+    assert cli(str(root), "-o", str(ref), "--format", "json", "-q", "--max-bytes", MAX) == 0
+    out = tmp_path / "out"
+    shutil.copytree(ref, out)
+    index = (ref / "_index.jsonl").read_bytes().splitlines(keepends=True)
+    # killed after the rejects of the first 3 pages were appended but only 2 index lines were,
+    # the third torn; plus a page file of a later page that never got its index line.
+    (out / "_index.jsonl").write_bytes(b"".join(index[:2]) + index[2][:30])
+    rejects = (ref / "_rejects.jsonl").read_bytes().splitlines(keepends=True)
+    assert json.loads(index[0])["status"] == json.loads(index[1])["status"] == "rejected"
+    (out / "_rejects.jsonl").write_bytes(b"".join(rejects[:3]) + rejects[3][:10])
+    for line in index[2:]:
+        entry = json.loads(line)
+        if entry["output"] and hash(entry["input"]) % 2:
+            (out / entry["output"]).unlink()  # some page files never written
+    assert cli(str(root), "-o", str(out), "--format", "json", "-q", "--resume", "--max-bytes", MAX) == 0
+
+    def tree(base: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(base)): p.read_bytes() for p in base.rglob("*") if p.is_file()}
+
+    assert tree(out) == tree(ref)

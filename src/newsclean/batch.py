@@ -184,15 +184,15 @@ def _process(task: Task, config: _Config) -> Any:
         explanation = clean_and_explain(
             page, url=url, format=config.input_format, pipeline=config.pipeline, limits=config.limits
         )
+        if config.mode == "article":
+            return explanation.article
+        return _record_ok(key, explanation.article, explanation.removals, config.out_format)
     except NewscleanError as exc:
         failure = Failure(key, exc.code, exc.message)
         return failure if config.mode == "article" else _record_failure(failure)
     except Exception as exc:  # noqa: BLE001 - an exception must never end the stream
         failure = Failure(key, "internal", f"unexpected {_describe(exc)} (a newsclean bug; please report it)")
         return failure if config.mode == "article" else _record_failure(failure)
-    if config.mode == "article":
-        return explanation.article
-    return _record_ok(key, explanation.article, explanation.removals, config.out_format)
 
 
 def _describe(exc: BaseException) -> str:
