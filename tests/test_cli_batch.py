@@ -452,9 +452,9 @@ def test_folder_resume_repairs_torn_index_and_extra_rejects(corpus, tmp_path):
     rejects = (ref / "_rejects.jsonl").read_bytes().splitlines(keepends=True)
     assert json.loads(index[0])["status"] == json.loads(index[1])["status"] == "rejected"
     (out / "_rejects.jsonl").write_bytes(b"".join(rejects[:3]) + rejects[3][:10])
-    for line in index[2:]:
+    for n, line in enumerate(index[2:]):
         entry = json.loads(line)
-        if entry["output"] and hash(entry["input"]) % 2:
+        if entry["output"] and n % 2:
             (out / entry["output"]).unlink()  # some page files never written
     assert cli(str(root), "-o", str(out), "--format", "json", "-q", "--resume", "--max-bytes", MAX) == 0
 

@@ -174,6 +174,8 @@ def _clean_batch(args: argparse.Namespace) -> int:
         _fail("--url applies to a single page; JSONL records carry their own 'url' field", EXIT_USAGE)
     if args.explain:
         _fail("--explain applies to a single page (without --output)", EXIT_USAGE)
+    if args.output == "-":
+        _fail("--output - is not supported: OUT must be a file or folder (resume needs it)", EXIT_USAGE)
     out_format = args.format or "jsonl"
     if out_format not in OUTPUT_FORMATS:
         hint = " (an input format: use --input-format with --output)" if out_format in INPUT_FORMATS else ""
