@@ -18,6 +18,7 @@ Every error is one line on stderr (set ``NEWSCLEAN_DEBUG=1`` for a traceback).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -33,7 +34,7 @@ from .batch import (
     read_page_file,
     run_batch,
 )
-from .errors import NewscleanError
+from .errors import NewscleanError, NoArticleError
 
 INPUT_FORMATS = ("auto", "text", "html")
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -106,8 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _limits(args: argparse.Namespace) -> Limits:
     if args.max_bytes is None:
         return DEFAULT_LIMITS
-    return Limits(max_bytes=args.max_bytes, time_budget=DEFAULT_LIMITS.time_budget,
-                  max_line_chars=DEFAULT_LIMITS.max_line_chars)
+    return dataclasses.replace(DEFAULT_LIMITS, max_bytes=args.max_bytes)
 
 
 def _shorten(text: str, width: int = 80) -> str:
@@ -152,7 +152,12 @@ def _clean_single(args: argparse.Namespace) -> int:
         raise
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror or exc}", EXIT_USAGE)
-    explanation = clean_and_explain(page, url=args.url, format=fmt, limits=limits)
+    try:
+        explanation = clean_and_explain(page, url=args.url, format=fmt, limits=limits)
+    except NoArticleError as exc:
+        if args.explain:  # show why every block went
+            _print_removals(exc.removals)
+        raise
     _write_stdout(json.dumps(explanation.article.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     if args.explain:
         _print_removals(explanation.removals)
