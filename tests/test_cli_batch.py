@@ -462,3 +462,16 @@ def test_folder_resume_repairs_torn_index_and_extra_rejects(corpus, tmp_path):
         return {str(p.relative_to(base)): p.read_bytes() for p in base.rglob("*") if p.is_file()}
 
     assert tree(out) == tree(ref)
+
+
+def test_gzipped_jsonl_and_ndjson_inputs(tmp_path):
+    rows = "".join(json.dumps({"id": f"g{i}", "text": page(i)}) + "\n" for i in range(3))
+    packed = tmp_path / "crawl.jsonl.gz"
+    packed.write_bytes(gzip.compress(rows.encode("utf-8")))
+    plain = tmp_path / "more.ndjson"
+    plain.write_text(rows.replace('"g', '"n'), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli(str(packed), str(plain), "-o", str(out), "-q") == 0
+    lines = read_jsonl(out)
+    assert [line["input"] for line in lines] == [f"{packed}#g{i}" for i in range(3)] + [f"{plain}#n{i}" for i in range(3)]
+    assert all(line["status"] == "ok" for line in lines)
