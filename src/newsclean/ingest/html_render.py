@@ -37,6 +37,9 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
 TABLE_TAGS = frozenset({"table", "td", "th"})
 
+#: a line with at least this share of link text counts against its container
+LINK_HEAVY = 0.5
+
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
 
@@ -254,7 +257,7 @@ class Renderer:
         if marks:
             comment = any(kind == "class" and value.startswith(("comment", "disqus")) for _, kind, value in marks)
             chrome = any(kind == "class" or value in CHROME_TAGS for _, kind, value in marks)
-        score = _line_score(text, density, comment, chrome)
+        score = _line_score(text, density, comment, chrome, self.n_pre > 0)
         if self.blocks:
             self.blocks[-1][1] += score
         self.lines.append(Line(text, snap[0], snap[1], snap[2], snap[3], density, snap[4], snap[5], score))
@@ -307,12 +310,14 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
     return frozenset(classes), frozenset(tags)
 
 
-def _line_score(text: str, density: float, comment: bool, chrome: bool) -> float:
+def _line_score(text: str, density: float, comment: bool, chrome: bool, pre: bool = False) -> float:
     """Prose adds its size (less its link share); link lists, fragments and comments subtract."""
     n_cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
     size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
-    if comment or density >= 0.5:
+    if comment or density >= LINK_HEAVY:
         return -float(min(size, 40))
+    if pre:  # hard-wrapped lines of a <pre> document
+        return size * 0.5
     prose = (n_cjk >= 15 or size >= 12) and _SENTENCE_PUNCT.search(text) is not None
     if prose:
         return size * (1.0 - density)
