@@ -896,6 +896,7 @@ def _iter_log_keys(path: str, count: int) -> Iterator[str]:
 class _Sink:
     done: int = 0
     out_path: str
+    _poisoned: bool = False  # a commit failed half-way
 
     def done_keys(self) -> Iterator[str]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -956,6 +957,7 @@ class _JsonlSink(_Sink):
         self._buffer.extend(r.line for r in results)
 
     def commit(self, durable: bool = False) -> None:
+        self._poisoned = True  # until this commit completes: abort must not write after a half commit
         try:
             if self._buffer:
                 if self.log != self.part:  # reopen a finished OUT for appending
@@ -969,6 +971,7 @@ class _JsonlSink(_Sink):
         except OSError as exc:
             raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}; "
                               "free space and rerun with --resume") from None
+        self._poisoned = False
 
     def finish(self) -> None:
         self.commit(durable=True)
@@ -982,7 +985,8 @@ class _JsonlSink(_Sink):
 
     def abort(self) -> None:
         try:
-            self.commit(durable=True)
+            if not self._poisoned:
+                self.commit(durable=True)
         finally:
             self.handle.close()
 
@@ -1073,6 +1077,7 @@ class _DirSink(_Sink):
         files they name are on disk (syncfs) and the rejects are fsynced: an index line on disk
         always means its page is complete, even after a power cut. Every commit here is durable
         (one syncfs per commit, i.e. per 64 pages or 0.5 s, costs a few ms)."""
+        self._poisoned = True  # until this commit completes: abort must not write after a half commit
         try:
             if self._reject_buf:
                 data, self._reject_buf = "".join(self._reject_buf).encode("utf-8"), []
@@ -1089,6 +1094,7 @@ class _DirSink(_Sink):
                 os.fsync(self.index.fileno())
         except OSError as exc:
             raise OutputError(f"cannot write {self.out_path}: {_describe(exc)}; free space and rerun with --resume") from None
+        self._poisoned = False
 
     def finish(self) -> None:
         self.commit(durable=True)
@@ -1097,7 +1103,8 @@ class _DirSink(_Sink):
 
     def abort(self) -> None:
         try:
-            self.commit(durable=True)
+            if not self._poisoned:
+                self.commit(durable=True)
         finally:
             self.rejects.close()
             self.index.close()
@@ -1291,11 +1298,17 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
                      kill_after=default_kill_after(options.limits) if options.kill_after == "auto"
                      else options.kill_after)
 
-    previous_term = None
+    # Ctrl-C / SIGTERM only raise a flag: the loop stops between chunks, so a commit is never cut
+    # in half. A second signal interrupts at once.
+    stop_requests = [0]
+    previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
-        def on_term(signum: int, frame: Any) -> None:
-            raise KeyboardInterrupt
-        previous_term = signal.signal(signal.SIGTERM, on_term)
+        def on_signal(signum: int, frame: Any) -> None:
+            stop_requests[0] += 1
+            if stop_requests[0] > 1:
+                raise KeyboardInterrupt
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, on_signal)
     finished = False
     stream = None
     try:
@@ -1323,8 +1336,12 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
                     last_sync = now
             if bar is not None:
                 bar.update(summary.pages, summary.skipped)
-        sink.finish()
-        finished = True
+            if stop_requests[0]:
+                summary.interrupted = True
+                break
+        if not summary.interrupted:
+            sink.finish()
+            finished = True
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -1337,8 +1354,8 @@ def run_batch(options: BatchOptions, *, progress: Any = None) -> BatchSummary:
                 pass
         if bar is not None:
             bar.close()
-        if previous_term is not None:
-            signal.signal(signal.SIGTERM, previous_term)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         summary.elapsed = time.monotonic() - started
     return summary
 
