@@ -40,6 +40,11 @@ TABLE_TAGS = frozenset({"table", "td", "th"})
 #: a line with at least this share of link text counts against its container
 LINK_HEAVY = 0.5
 
+#: widening the container: look this many ancestors up for this much more prose, net score above -share × prose
+WIDEN_LEVELS = 4
+WIDEN_GAIN = 1.5
+WIDEN_CHROME = 0.5
+
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
 
@@ -118,7 +123,7 @@ class Renderer:
         self.stack: list[list] = []
         # open block elements: [preorder, score, last_preorder]
         self.blocks: list[list] = []
-        self.scores: list[tuple[float, int, int]] = []  # (score, first, last) of closed block elements
+        self.scores: list[tuple[float, int, int, float]] = []  # (score, first, last, prose) of closed block elements
         self.marks: list[tuple[int, str, str]] = []
         self.heading: list[int] = []
         self.n_list = 0
@@ -170,7 +175,7 @@ class Renderer:
             marked += 1
         self.stack.append([tag, pre, is_block, marked])
         if is_block:
-            self.blocks.append([pre, 0.0, tag])
+            self.blocks.append([pre, 0.0, tag, 0.0])
         if tag in HEADINGS:
             self.heading.append(HEADINGS[tag])
         if tag in LIST_TAGS:
@@ -190,10 +195,11 @@ class Renderer:
         tag = frame[0]
         if frame[2]:
             self._flush()
-            pre, score, _ = self.blocks.pop()
-            self.scores.append((score, pre, self.pre))
+            pre, score, _, prose = self.blocks.pop()
+            self.scores.append((score, pre, self.pre, prose))
             if self.blocks:
                 self.blocks[-1][1] += score
+                self.blocks[-1][3] += prose
         elif tag in ("td", "th"):
             self.parts.append(" ")
         if frame[3]:
@@ -260,6 +266,8 @@ class Renderer:
         score = _line_score(text, density, comment, chrome, self.n_pre > 0)
         if self.blocks:
             self.blocks[-1][1] += score
+            if score > 0:
+                self.blocks[-1][3] += score
         self.lines.append(Line(text, snap[0], snap[1], snap[2], snap[3], density, snap[4], snap[5], score))
 
     def finish(self) -> list[Line]:
@@ -276,10 +284,17 @@ class Renderer:
             for line in self.lines:
                 line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
             return self.lines
-        top, first, last = best
+        top, first, last, prose = best
+        # The article is sometimes split (a lead paragraph in its own box above the body): widen
+        # to a near ancestor that holds much more prose, unless chrome outweighs it there.
+        for score, a_first, a_last, a_prose in sorted(
+            (e for e in self.scores if e[1] < first and e[2] >= last), key=lambda e: e[1], reverse=True
+        )[:WIDEN_LEVELS]:
+            if a_prose >= WIDEN_GAIN * prose and score >= -WIDEN_CHROME * a_prose:
+                first, last, prose = a_first, a_last, a_prose
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
-        heavy = frozenset(pre for score, pre, _ in self.scores if score >= 0.5 * top)
+        heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
