@@ -367,10 +367,8 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted_run_folder(tmp_path):
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_ctrl_c_or_sigterm_stops_cleanly_and_resume_completes(tmp_path, signum):
-    root = tmp_path / "pages"
-    root.mkdir()
-    expected = make_corpus(root, n=400)
+def test_ctrl_c_or_sigterm_stops_cleanly_and_resume_completes(corpus, tmp_path, signum):
+    root, expected = corpus
     out = tmp_path / "out.jsonl"
     part = Path(str(out) + ".part")
     command = [sys.executable, "-m", "newsclean.cli", "clean", str(root), "-o", str(out), "--workers", "2",
