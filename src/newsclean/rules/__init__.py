@@ -10,6 +10,7 @@ from .media import ImageCredit
 from .metadata import HeadlineLine, MetaLine, PermalinkLine, SourceLine
 from .navigation import Breadcrumb, ShareWidget
 from .quality import ContextSmoothing, ProseClassifier
+from .region import MainRegion
 from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun
 from .spam import SpamLinks
 
@@ -38,6 +39,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     TeaserRun(),
     RepeatedLine(),
     MainContent(),
+    MainRegion(),
     ProseClassifier(),
     ContextSmoothing(),
 )
@@ -46,6 +48,6 @@ __all__ = [
     "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
-    "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "ProseClassifier", "ContextSmoothing",
+    "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "MainRegion", "ProseClassifier", "ContextSmoothing",
     "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "MainContent",
 ]

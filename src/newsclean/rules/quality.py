@@ -84,40 +84,73 @@ class ProseClassifier(Rule):
 class ContextSmoothing(Rule):
     """Settles short and borderline blocks by their nearest decided neighbours.
 
-    A short block is kept when the nearest decided block on both sides was kept; a borderline
-    block when either side was. The page edges count as dropped.
+    Borderline blocks are settled first (kept when the nearest decided block on either side was
+    kept); then a short block is kept when the nearest decided block on both sides was kept. The page edges count as dropped; blocks removed by the
+    ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
     Removes: a menu word ``Sport`` between navigation lines.
     Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs.
     """
 
     id = "quality.context"
+    #: Rules whose removals sit inside an article (a credit under a photo, a placeholder token):
+    #: the neighbours of such a block look through it.
+    transparent: frozenset[str] = frozenset({"media.credit", "media.caption", "junk.placeholder"})
+    #: A borderline block looks for a kept neighbour across at most this many undecided blocks
+    #: (None: any distance, as jusText does; measured best on the dev set).
+    max_gap: int | None = None
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
-        labels = ctx.labels
-        n = len(blocks)
-        prev_state: list[bool | None] = [None] * n
-        last: bool | None = None
-        for i in range(n):
-            prev_state[i] = last
-            if labels[i] is not None:
-                last = labels[i].keep  # type: ignore[union-attr]
-        nxt: bool | None = None
-        for i in range(n - 1, -1, -1):
-            if labels[i] is not None:
-                nxt = labels[i].keep  # type: ignore[union-attr]
-                continue
-            block = blocks[i]
-            score = classify(block)
-            before, after = bool(prev_state[i]), bool(nxt)
+        state: list[bool | None] = [
+            None if label is None or label.rule in self.transparent else label.keep for label in ctx.labels
+        ]
+        scores = {b.index: classify(b) for b in blocks if ctx.labels[b.index] is None}
+        # Pass 1: borderline blocks join a kept neighbour.
+        settled = list(state)
+        if self.max_gap is None:  # unbounded look-around: two linear sweeps instead of a scan per block
+            near_before, near_after = _sweep(state, range(len(state))), _sweep(state, range(len(state) - 1, -1, -1))
+        for i, score in scores.items():
             if score.klass == NEAR:
-                keep = before or after
-                rule = "borderline block with a kept neighbour" if keep else "borderline block without a kept neighbour"
-            else:
-                keep = before and after
+                if self.max_gap is None:
+                    before, after = near_before[i], near_after[i]
+                else:
+                    before, after = _nearest(state, i, -1, self.max_gap), _nearest(state, i, 1, self.max_gap)
+                settled[i] = bool(before or after)
+                rule = "borderline block with a kept neighbour" if settled[i] else "borderline block without a kept neighbour"
+                yield Verdict(i, bool(settled[i]), f"{rule} ({score.reason}; before: {_side(before)}, after: {_side(after)})")
+        # Pass 2: short blocks stay only between kept blocks (borderline ones now settled).
+        # Nearest settled state on each side, found in two linear sweeps (a per-block scan is
+        # quadratic on long runs of short lines).
+        before_of = _sweep(settled, range(len(settled)))
+        after_of = _sweep(settled, range(len(settled) - 1, -1, -1))
+        for i, score in scores.items():
+            if score.klass != NEAR:
+                before, after = before_of[i], after_of[i]
+                keep = bool(before and after)
                 rule = "short block between kept blocks" if keep else "short block next to dropped blocks or the page edge"
-            reason = f"{rule} ({score.reason}; before: {_side(prev_state[i])}, after: {_side(nxt)})"
-            yield Verdict(i, keep, reason)
+                yield Verdict(i, keep, f"{rule} ({score.reason}; before: {_side(before)}, after: {_side(after)})")
+
+
+def _nearest(state: list[bool | None], i: int, step: int, max_gap: int | None = None) -> bool | None:
+    """The nearest decided state from block ``i`` in direction ``step``; None at the page edge
+    (or when more than ``max_gap`` undecided blocks lie in between)."""
+    j = i + step
+    while 0 <= j < len(state) and (max_gap is None or abs(j - i) <= max_gap + 1):
+        if state[j] is not None:
+            return state[j]
+        j += step
+    return None
+
+
+def _sweep(state: list[bool | None], order: Iterable[int]) -> list[bool | None]:
+    """For each index (visited in ``order``), the last decided state passed before reaching it."""
+    out: list[bool | None] = [None] * len(state)
+    last: bool | None = None
+    for i in order:
+        out[i] = last
+        if state[i] is not None:
+            last = state[i]
+    return out
 
 
 def _side(state: bool | None) -> str:
