@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+
+import regex
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -15,28 +17,62 @@ from pydantic import BaseModel, ConfigDict
 from . import meta as metadata
 from .assemble import paragraphs
 from .blocks import Block, Document
-from .errors import BinaryInputError, EmptyInputError, InputTooLargeError, NoArticleError
+from .errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputTooLargeError,
+    NoArticleError,
+    UndecodableInputError,
+)
 from .ingest import document_from_text
 from .models import Article, Decision, Removal
+from .deadline import CHECK_EVERY, check_deadline, with_deadline
 from .pipeline import Pipeline
 
 InputFormat = Literal["auto", "text", "html"]
+
+MIN_LINE_CHARS = 16
+#: A str or bytes input is binary when C0 control characters (other than tab, newline, carriage
+#: return, form feed, vertical tab) are more than this share of it, or more than BINARY_MIN_CONTROLS.
+BINARY_CONTROL_SHARE = 0.05
+BINARY_MIN_CONTROLS = 8
+#: A str whose U+FFFD replacement characters exceed this share was decoded with the wrong codec.
+REPLACEMENT_SHARE = 0.10
+REPLACEMENT_MIN = 16
+
+_CONTROL = regex.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = regex.compile(rb"[\x01-\x08\x0e-\x1f\x7f]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 DEFAULT_PIPELINE = Pipeline()
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits applied to every document.
+    """Resource limits applied to every document (see docs/errors.md).
 
-    ``max_bytes``: larger input is rejected before any parsing. ``time_budget``: seconds one
-    document may take (checked between rules). ``max_line_chars``: longer lines are cut into
-    pieces of this size before any pattern runs, so no regex sees an unbounded string.
+    ``max_bytes``: input larger than this (in bytes; a str is measured as UTF-8) is rejected with
+    :class:`InputTooLargeError` before any parsing. ``time_budget``: seconds one document may take,
+    or ``None`` for no limit; checked between rules, while rules walk a large document and during
+    ingest, so the overshoot is small (:class:`TimeBudgetExceededError`). ``max_line_chars``:
+    longer lines are cut into pieces of this size before any pattern runs, so no regex sees an
+    unbounded string.
     """
 
     max_bytes: int = 10_000_000
     time_budget: float | None = 5.0
     max_line_chars: int = 20_000
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_bytes, bool) or not isinstance(self.max_bytes, int) or self.max_bytes < 1:
+            raise ValueError(f"Limits.max_bytes must be a positive int, not {self.max_bytes!r}")
+        budget = self.time_budget
+        if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget > 0):
+            raise ValueError(f"Limits.time_budget must be a positive number of seconds or None, not {budget!r}")
+        chars = self.max_line_chars
+        if isinstance(chars, bool) or not isinstance(chars, int) or chars < MIN_LINE_CHARS:
+            raise ValueError(f"Limits.max_line_chars must be an int >= {MIN_LINE_CHARS}, not {chars!r}")
 
 
 DEFAULT_LIMITS = Limits()
@@ -61,49 +97,104 @@ class Explanation(BaseModel):
         return "\n".join(paragraphs(blocks))
 
 
-def _check_text(text: str, limits: Limits) -> None:
-    if len(text) > limits.max_bytes or len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
-        raise InputTooLargeError(
-            f"input is larger than max_bytes={limits.max_bytes:,}; pass limits=Limits(max_bytes=...) to allow it"
+def _too_large(size: int, limits: Limits, unit: str = "bytes") -> InputTooLargeError:
+    return InputTooLargeError(
+        f"input is {size:,} {unit}, larger than max_bytes={limits.max_bytes:,}; pass "
+        "limits=Limits(max_bytes=...) to allow it, or split the page"
+    )
+
+
+def _binary_share(controls: int, size: int) -> bool:
+    return controls > max(BINARY_MIN_CONTROLS, BINARY_CONTROL_SHARE * size)
+
+
+def _check_bytes(raw: bytes, limits: Limits) -> None:
+    """Reject raw bytes that are too large, empty or binary before spending time decoding them."""
+    if len(raw) > limits.max_bytes:
+        raise _too_large(len(raw), limits)
+    if not raw.strip():
+        raise EmptyInputError("input is empty or whitespace only; pass the page's text or HTML")
+    if raw.startswith(_UTF16_32_BOMS):
+        return  # UTF-16/32 text is full of NUL bytes; checked again after decoding
+    if b"\x00" in raw:
+        raise BinaryInputError(
+            "input bytes contain NUL: this looks like binary data (an image, PDF, archive...), not a page; "
+            "skip it, or decode it yourself if it is UTF-16/32 text without a BOM"
         )
-    if not text.strip():
+    controls = len(_CONTROL_BYTES.findall(raw)) if _CONTROL_BYTES.search(raw) else 0
+    if _binary_share(controls, len(raw)):
+        raise BinaryInputError(
+            f"{controls:,} control bytes in {len(raw):,}: this looks like binary data, not a page; skip it"
+        )
+
+
+def _check_text(text: str, limits: Limits) -> str:
+    """Validate a str page; return it with lone surrogates replaced by U+FFFD (same length)."""
+    if len(text) > limits.max_bytes:  # every character is at least one UTF-8 byte
+        raise _too_large(len(text), limits, "characters")
+    if len(text) * 4 > limits.max_bytes:  # only then can the UTF-8 size exceed the limit
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > limits.max_bytes:
+            raise _too_large(size, limits)
+    if not text or text.isspace():
         raise EmptyInputError("input is empty or whitespace only; pass the page's text or HTML")
     if "\x00" in text:
-        raise BinaryInputError("input contains NUL characters: this looks like binary data, not a page")
-    sample = text[:100_000]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
-    if controls > max(8, 0.05 * len(sample)):
         raise BinaryInputError(
-            f"{controls} control characters in the first {len(sample):,}: this looks like binary data, not a page"
+            "input contains NUL characters: this looks like binary data decoded as text, not a page; skip it"
         )
+    if _CONTROL.search(text):
+        controls = len(_CONTROL.findall(text))
+        if _binary_share(controls, len(text)):
+            raise BinaryInputError(
+                f"{controls:,} control characters in {len(text):,}: this looks like binary data, not a page; skip it"
+            )
+    if "\ufffd" in text:
+        bad = text.count("\ufffd")
+        if bad > max(REPLACEMENT_MIN, REPLACEMENT_SHARE * len(text)):
+            raise UndecodableInputError(
+                f"{bad:,} of {len(text):,} characters are U+FFFD replacement characters: the page was decoded "
+                "with the wrong encoding; pass the raw bytes instead and newsclean will detect the encoding"
+            )
+    if _SURROGATE.search(text):
+        # Lone surrogates cannot be encoded or validated; U+FFFD keeps every offset unchanged.
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
-def to_document(page: str | bytes, *, format: InputFormat = "auto", limits: Limits = DEFAULT_LIMITS) -> Document:
+def to_document(
+    page: str | bytes,
+    *,
+    format: InputFormat = "auto",
+    limits: Limits = DEFAULT_LIMITS,
+    deadline: float | None = None,
+) -> Document:
     """Validate the input and turn it into blocks (text dump or HTML)."""
+    if format not in ("auto", "text", "html"):
+        raise ValueError(f"format must be 'auto', 'text' or 'html', not {format!r}")
     if isinstance(page, (bytes, bytearray, memoryview)):
         raw = bytes(page)
-        if len(raw) > limits.max_bytes:
-            raise InputTooLargeError(
-                f"input is {len(raw):,} bytes, larger than max_bytes={limits.max_bytes:,}; "
-                "pass limits=Limits(max_bytes=...) to allow it"
-            )
+        _check_bytes(raw, limits)
         from .ingest.decode import decode_bytes
 
-        page = decode_bytes(raw)
+        try:
+            page = decode_bytes(raw)
+        except (LookupError, UnicodeError, ValueError) as exc:  # a codec that cannot be used
+            raise UndecodableInputError(
+                f"could not decode the bytes ({type(exc).__name__}: {exc}); decode them yourself and pass a str"
+            ) from exc
+        check_deadline(deadline, "while decoding the input bytes")
     elif not isinstance(page, str):
         raise TypeError(
             f"clean() takes the page as str (text dump or HTML) or bytes (raw HTML), not {type(page).__name__}"
         )
-    _check_text(page, limits)
-    if format not in ("auto", "text", "html"):
-        raise ValueError(f"format must be 'auto', 'text' or 'html', not {format!r}")
+    page = _check_text(page, limits)
     from .ingest.sniff import looks_like_html
 
     if format == "html" or (format == "auto" and looks_like_html(page)):
         from .ingest.html import document_from_html
 
         return document_from_html(page, max_line_chars=limits.max_line_chars)
-    return document_from_text(page, max_line_chars=limits.max_line_chars)
+    return document_from_text(page, max_line_chars=limits.max_line_chars, deadline=deadline)
 
 
 def clean_and_explain(
@@ -121,15 +212,19 @@ def clean_and_explain(
     argument.
     """
     started = time.monotonic()
-    deadline = started + limits.time_budget if limits.time_budget else None
-    doc = to_document(page, format=format, limits=limits)
+    deadline = started + limits.time_budget if limits.time_budget is not None else None
+    doc = to_document(page, format=format, limits=limits, deadline=deadline)
+    check_deadline(deadline, "while reading the page")
+    doc = with_deadline(doc, deadline)  # large documents: rules and the scan check the clock as they go
     scan = metadata.scan(doc, url=url)
     labels = pipeline.label(doc, scan, deadline=deadline)
 
     removals: list[Removal] = []
     kept_decisions: list[Decision] = []
     kept_blocks: list[Block] = []
-    for block, label in zip(doc.blocks, labels):
+    for n, (block, label) in enumerate(zip(doc.blocks, labels)):
+        if deadline is not None and n and not n % CHECK_EVERY:
+            check_deadline(deadline, "while recording decisions")
         fields = dict(rule=label.rule, reason=label.reason, text=block.text, line_start=block.line_start,
                       line_end=block.line_end, start=block.start, end=block.end)
         if label.keep:

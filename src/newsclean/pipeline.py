@@ -7,13 +7,13 @@ pipelines, so callers can switch a rule off or add their own without touching gl
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .blocks import Document
-from .errors import TimeBudgetExceededError
+from .deadline import CHECK_EVERY, TimedBlocks, budget_exceeded, check_deadline, with_deadline
 from .meta import MetaScan
-from .rules import DEFAULT_RULES, Context, Label, Rule
+from .rules import DEFAULT_RULES, Context, Label, Rule, Verdict
 
 UNDECIDED_RULE = "quality.undecided"
 
@@ -46,21 +46,37 @@ class Pipeline:
         return Pipeline(tuple(rules))
 
     def label(self, doc: Document, meta: MetaScan, *, deadline: float | None = None) -> list[Label]:
-        """Run every rule in order; the first verdict on a block wins. Undecided blocks are kept."""
+        """Run every rule in order; the first verdict on a block wins. Undecided blocks are kept.
+
+        With a ``deadline`` (a ``time.monotonic()`` value) the clock is checked before each rule,
+        every :data:`CHECK_EVERY` verdicts, and (for large documents) while a rule iterates the
+        blocks; past it, :class:`TimeBudgetExceededError` is raised.
+        """
         labels: list[Label | None] = [None] * len(doc.blocks)
+        doc = with_deadline(doc, deadline)
         for rule in self.rules:
-            if deadline is not None and time.monotonic() > deadline:
-                raise TimeBudgetExceededError(
-                    f"time budget exceeded before rule {rule.id!r}; raise time_budget or split the page"
-                )
+            check_deadline(deadline, f"before rule {rule.id!r}")
             ctx = Context(doc=doc, meta=meta, labels=labels)
-            for verdict in list(rule(ctx)):
+            timed = isinstance(doc.blocks, TimedBlocks)
+            verdicts = _collect(rule(ctx), deadline, rule.id) if timed else list(rule(ctx))
+            for verdict in verdicts:
                 if labels[verdict.index] is None:
                     labels[verdict.index] = Label(verdict.keep, rule.id, verdict.reason)
         return [
             label if label is not None else Label(True, UNDECIDED_RULE, "no rule decided; kept")
             for label in labels
         ]
+
+
+def _collect(verdicts: Iterable[Verdict], deadline: float, rule_id: str) -> list[Verdict]:
+    """``list(verdicts)``, checking the deadline every :data:`CHECK_EVERY` verdicts (large documents)."""
+    out: list[Verdict] = []
+    append = out.append
+    for verdict in verdicts:
+        append(verdict)
+        if not len(out) % CHECK_EVERY and time.monotonic() > deadline:
+            raise budget_exceeded(f"in rule {rule_id!r}")
+    return out
 
 
 def run_rules(doc: Document, meta: MetaScan, rules: Sequence[Rule]) -> list[Label]:

@@ -51,12 +51,17 @@ def decode_bytes(raw: bytes) -> str:
             pass
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # valid UTF-8 cut mid-character (a truncated crawl)
+            return raw.decode("utf-8", errors="replace")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[:2_000_000]).best()
     if best is None or best.encoding is None:
+        # Detection gave up: UTF-8 with a few stray bytes is still UTF-8 (at most 1 bad byte in 1,000).
+        text = raw.decode("utf-8", errors="replace")
+        if text.count("\ufffd") * 1000 <= len(raw):
+            return text
         raise UndecodableInputError(
             "could not decode the bytes with a BOM, a declared charset, UTF-8 or detection; "
             "decode them yourself and pass a str"

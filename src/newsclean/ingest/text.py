@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from ..blocks import Block, Document
+from ..deadline import check_deadline
 from ..vocab import PERMALINK_LABELS
 
 _LINE = regex.compile(r"[^\n]*")
@@ -54,15 +55,18 @@ def _cap(piece: str, start: int, max_chars: int) -> Iterator[tuple[str, int]]:
         yield piece, start
 
 
-def document_from_text(text: str, *, max_line_chars: int = 20_000) -> Document:
+def document_from_text(text: str, *, max_line_chars: int = 20_000, deadline: float | None = None) -> Document:
     """Split a text dump into blocks with exact character offsets and 1-based line numbers.
 
     Lines longer than ``max_line_chars`` are cut into several blocks so that no pattern ever
-    runs on an unbounded string.
+    runs on an unbounded string. With a ``deadline`` (``time.monotonic()`` value) the clock is
+    checked every few thousand lines (:class:`~newsclean.errors.TimeBudgetExceededError`).
     """
     blocks: list[Block] = []
     line_no = 0
     for match in _LINE.finditer(text):
+        if deadline is not None and not line_no % 4096 and line_no:
+            check_deadline(deadline, f"while splitting line {line_no:,} of the text")
         if match.start() == match.end() and match.start() > 0 and text[match.start() - 1] != "\n":
             continue  # the empty match that follows every non-empty line
         line_no += 1

@@ -1,0 +1,77 @@
+"""The per-document time budget: a deadline checked between rules and inside long loops.
+
+A deadline is a ``time.monotonic()`` value. Checks are cheap (one clock read per
+:data:`CHECK_EVERY` blocks) and only happen in large documents, so the common path pays nothing.
+No regex runs with ``timeout=``: every pattern is linear and sees at most ``max_line_chars``
+characters, and the regex module's per-call timeout costs several times a short match
+(measured in docs/errors.md).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .errors import TimeBudgetExceededError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .blocks import Document
+
+#: Documents with fewer blocks than this are never slowed by in-loop deadline checks: their blocks
+#: are capped in length and every pattern is linear, so a rule on them finishes in milliseconds.
+TIMED_MIN_BLOCKS = 2048
+#: In a large document the deadline is checked once per this many blocks iterated.
+CHECK_EVERY = 256
+
+
+def budget_exceeded(where: str) -> TimeBudgetExceededError:
+    return TimeBudgetExceededError(
+        f"time budget exceeded {where}; pass limits=Limits(time_budget=...) with more seconds "
+        "(or None for no limit), or split the page"
+    )
+
+
+def check_deadline(deadline: float | None, where: str) -> None:
+    """Raise :class:`TimeBudgetExceededError` when ``deadline`` (a ``time.monotonic()`` value) has passed."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise budget_exceeded(where)
+
+
+class TimedBlocks(tuple):
+    """The blocks of one document, checking a deadline while anyone iterates them.
+
+    Every rule and the metadata scan walk ``doc.blocks``; iterating this tuple checks the clock
+    once per :data:`CHECK_EVERY` blocks, so a single slow rule on a huge page still stops near the
+    time budget. Indexing, ``len`` and slicing are plain tuple operations (no overhead).
+    """
+
+    deadline: float
+
+    def __new__(cls, blocks: Sequence[object], deadline: float) -> "TimedBlocks":
+        obj = super().__new__(cls, blocks)
+        obj.deadline = deadline
+        return obj
+
+    def __iter__(self):  # type: ignore[override]
+        deadline = self.deadline
+        step = CHECK_EVERY
+        n = 0
+        for block in tuple.__iter__(self):
+            n += 1
+            if n == step:
+                n = 0
+                if time.monotonic() > deadline:
+                    raise budget_exceeded(f"while reading block {block.index} of {len(self)}")
+            yield block
+
+    def __reduce__(self):  # pickles (e.g. multiprocessing) as a plain tuple
+        return (tuple, (tuple(self),))
+
+
+def with_deadline(doc: "Document", deadline: float | None) -> "Document":
+    """``doc`` whose block iteration checks ``deadline`` (unchanged for small documents or no deadline)."""
+    if deadline is None or len(doc.blocks) < TIMED_MIN_BLOCKS or isinstance(doc.blocks, TimedBlocks):
+        return doc
+    return replace(doc, blocks=TimedBlocks(doc.blocks, deadline))
