@@ -46,7 +46,7 @@ AUTHOR_LINE = regex.compile(
     regex.IGNORECASE,
 )
 RELATIVE_DATE = regex.compile(
-    r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\byesterday\b",
+    r"(?<!\d)\d++\s*+(?:秒|分钟|小时|天|周|个月|年)前|刚刚|昨天|前天|\b\d++\s*+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\byesterday\b",
     regex.IGNORECASE,
 )
 NUMERIC_DATE = regex.compile(
@@ -71,8 +71,8 @@ WORD_DATE = regex.compile(
     regex.IGNORECASE,
 )
 # Title separators: strong ones almost always introduce a site name; weak ones only sometimes.
-STRONG_SEPARATOR = regex.compile(r"\s*(?:[|｜丨_]|--)\s*")
-WEAK_SEPARATOR = regex.compile(r"\s+[-–—·:»]\s+")
+STRONG_SEPARATOR = regex.compile(r"(?:(?<!\s)\s++)?(?:[|｜丨_]|--)\s*")  # (?<!\s): linear on long space runs
+WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
 SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)

@@ -19,7 +19,9 @@ TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}\
 SENTENCE_END = frozenset("。！？!?．.…;；")
 CLOSERS = frozenset("\"'”’」』)）]】》>»›")
 CLAUSE_PUNCT = frozenset("，、,;；：:")
-ELLIPSIS_TAIL = regex.compile(r"(?:\.{3,}|…+|。{3,})\s*$")
+# Each alternative starts only at the start of its run (lookbehind), so a long run of dots that is
+# not at the end fails in linear time instead of retrying from every position inside the run.
+ELLIPSIS_TAIL = regex.compile(r"(?:(?<!\.)\.{3,}+|(?<!…)…++|(?<!。)。{3,}+)\s*+$")
 
 
 def fold(text: str) -> str:

@@ -13,7 +13,7 @@ from .base import Context, LineRule, compile_alternation
 
 _OPENER = regex.compile(r"^\s*(?:" + compile_alternation(BREADCRUMB_OPENERS) + r")\s*[:：]?", regex.IGNORECASE)
 _HOME_FIRST = regex.compile(r"^\s*(?:" + compile_alternation(HOME_WORDS) + r")\s*(?:>>|[>›»→/|»])", regex.IGNORECASE)
-_SEPARATORS = regex.compile(r"\s*(?:>>|[>›»→])\s*")
+_SEPARATORS = regex.compile(r"(?:(?<!\s)\s++)?(?:>>|[>›»→])\s*")  # (?<!\s): linear on long space runs
 _WIDGET_PREFIX = regex.compile(r"^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")\s*[:：]?", regex.IGNORECASE)
 _WIDGET_TOKENS = regex.compile(r"[\s|/·•,，、:：()（）\[\]【】]+")
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
