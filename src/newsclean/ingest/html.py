@@ -54,13 +54,33 @@ _LAYOUT_CHILDREN = ("p", "div", "br", "table", "ul", "ol", "h1", "h2", "h3", "h4
                     "P", "DIV", "BR", "TABLE")
 
 
+#: inline elements that need no bookkeeping when they carry no class/id/style/hiding attribute
+_PLAIN_INLINE = frozenset(
+    "span b i em strong font small u sup sub abbr cite code img tt big s strike mark time label q var kbd dfn ins del wbr".split()
+)
+_ATTRS_OF_INTEREST = ("class", "id", "style", "hidden", "aria-hidden")
+
+
+def _plain(tag: str, el: etree._Element) -> bool:
+    if tag not in _PLAIN_INLINE:
+        return False
+    attrib = el.attrib
+    return not attrib or not any(name in attrib for name in _ATTRS_OF_INTEREST)
+
+
 def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
     walker = etree.iterwalk(root, events=("start", "end"))
+    data = renderer.data
     for event, el in walker:
         tag = el.tag
         if not isinstance(tag, str):  # comments/PIs/entities that survived
             if event == "end" and el.tail:
-                renderer.data(el.tail)
+                data(el.tail)
+            continue
+        if _plain(tag, el):  # same answer at start and end: nothing to push or pop
+            text = el.text if event == "start" else el.tail
+            if text:
+                data(text)
             continue
         if event == "start":
             tag = tag.lower()
@@ -204,7 +224,8 @@ def _blocks(lines: Iterable[Line], max_line_chars: int) -> tuple[str, list[Block
             ancestors=line.ancestors,
             in_main=line.in_main,
         )
-        for piece, start in _cap(line.text, offset, max_line_chars):
+        pieces = _cap(line.text, offset, max_line_chars) if len(line.text) > max_line_chars else ((line.text, offset),)
+        for piece, start in pieces:
             blocks.append(_prefill(Block(index=len(blocks), text=piece, start=start, end=start + len(piece),
                                          line_start=number, line_end=number, dom=dom)))
         offset += len(line.text) + 1

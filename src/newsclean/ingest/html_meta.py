@@ -175,27 +175,28 @@ RAW_TITLES = "_raw_titles"  # internal: the unstripped page titles, for matching
 def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_names: Sequence[str]) -> str | None:
     """The headline as the reader sees it: a line above (or just inside) the main content.
 
-    Candidates are the lines up to a few past the first main-content paragraph. A line that the
+    Candidates are the lines up to eight past the first main-content paragraph. A line that the
     page's ``<title>`` / og:title contains (``<title>Two embassies cleared after incident -
     National - Example Advertiser</title>`` and a line ``Two embassies cleared after incident``)
     agrees with the metadata and wins; otherwise an ``<h1>``-``<h3>`` of three words or more
     (section names like ``World`` are shorter). Skipped: the site's name or logo (a site name,
     a line the title holds only as its site part, an all-link heading the title does not
-    contain) and lines repeated on the page. Among equals: agreement, then ``<h1>``, then any
-    heading, then the longer line.
+    contain) and lines repeated on the page. Points: 3 for agreeing with the title, 4 for an
+    ``<h1>``, 2 for standing right above or at the start of the main content, 1 for an
+    ``<h2>``/``<h3>``; ties go to the line nearer the main content, then the longer one.
     """
     titles = [k for k in (_key(t) for t in raw_titles if t) if k]
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
     sites = {_key(s) for s in site_names if s}
     end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
-    window = lines[: min(len(lines), end + 4)]
+    window = lines[: min(len(lines), end + 8)]
     counts: dict[str, int] = {}
     for line in lines:
         k = _key(line.text)
         if len(k) <= 300:
             counts[k] = counts.get(k, 0) + 1
     best: tuple | None = None
-    for line in window:
+    for index, line in enumerate(window):
         text = line.text
         if len(text) > 300:
             continue
@@ -209,10 +210,14 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         if not agree:
             if not level or level > 3 or line.link_density >= 0.9:
                 continue
+            if level > 1 and index > end:
+                continue  # a section heading inside the story, not its headline
             n_words = len(text.split())
-            if n_words < 3 and len(k) < 6 or n_words > 40:
-                continue
-        rank = (agree, level == 1, level > 0, len(k))
+            if (n_words < 3 and line.text.isascii()) or len(k) < 6 or n_words > 40:
+                continue  # "Latest News", "World": section names
+        near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
+        points = 3 * agree + 4 * (level == 1) + 2 * near + (level in (2, 3))
+        rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)
     return strip_site(best[1], list(site_names)) if best else None
