@@ -66,6 +66,19 @@ CASES: dict[str, tuple[str, Callable[[], str | bytes], dict, Callable | None]] =
     "text_60mb": ("60 MB of text (must be rejected as too large)",
                   lambda: ("The quick brown fox jumps over the lazy dog. " * 1_400_000), {}, None),
     "gbk_html": ("GBK-encoded HTML page, as bytes", _gbk_page, {}, _gbk_check),
+    # ---- further shapes found while reviewing the patterns (not in the list)
+    "lines_10mb": ("2,490,000 lines of '- x' (just under max_bytes)", lambda: "- x\n" * 2_490_000, {}, None),
+    "digit_lines": ("50 lines of 20,000 digits", lambda: ("1" * 20_000 + "\n") * 50, {}, None),
+    "space_runs": ("lines of 'a' + 20,000 spaces + '|' (separator patterns)",
+                   lambda: ("a" + " " * 20_000 + "b |\n") * 50, {}, None),
+    "nfkc_expand": ("1 MB of U+FDFA (NFKC expands each to 18 characters)",
+                    lambda: ("\ufdfa" * 20_000 + "\n") * 16, {}, None),
+    "unclosed_tags": ("HTML with 100,000 unclosed nested tags",
+                      lambda: "<html><body>" + "<div><span><b>" * 33_000 + _PARA_ZH * 20, {"format": "html"}, None),
+    "binary_5mb": ("5 MB of random bytes", lambda: __import__("random").Random(0).randbytes(5_000_000), {}, None),
+    "surrogates": ("text with 10,000 lone surrogates",
+                   lambda: ("The minister said on Tuesday that the talks would continue \ud800 next week in Geneva, "
+                            "and that both sides were ready to compromise on the plan.\n") * 10_000, {}, None),
 }
 
 

@@ -19,11 +19,15 @@ from .errors import TimeBudgetExceededError
 if TYPE_CHECKING:  # pragma: no cover
     from .blocks import Document
 
-#: Documents with fewer blocks than this are never slowed by in-loop deadline checks: their blocks
-#: are capped in length and every pattern is linear, so a rule on them finishes in milliseconds.
+#: Documents with fewer blocks and fewer characters than these are never slowed by in-loop checks:
+#: their blocks are capped in length and every pattern is linear, so a rule on them takes milliseconds.
 TIMED_MIN_BLOCKS = 2048
-#: In a large document the deadline is checked once per this many blocks iterated.
+TIMED_MIN_CHARS = 300_000
+#: In a large document the deadline is checked once per this many blocks iterated ...
 CHECK_EVERY = 256
+#: ... or more often when blocks are long: about once per this many characters of block text
+#: (a rule spends up to ~2 us per character on a long block, so this bounds one interval to ~0.2 s).
+CHARS_PER_CHECK = 100_000
 
 
 def budget_exceeded(where: str) -> TimeBudgetExceededError:
@@ -43,20 +47,22 @@ class TimedBlocks(tuple):
     """The blocks of one document, checking a deadline while anyone iterates them.
 
     Every rule and the metadata scan walk ``doc.blocks``; iterating this tuple checks the clock
-    once per :data:`CHECK_EVERY` blocks, so a single slow rule on a huge page still stops near the
-    time budget. Indexing, ``len`` and slicing are plain tuple operations (no overhead).
+    once per ``step`` blocks, so a single slow rule on a huge page still stops near the time
+    budget. Indexing, ``len`` and slicing are plain tuple operations (no overhead).
     """
 
     deadline: float
+    step: int
 
-    def __new__(cls, blocks: Sequence[object], deadline: float) -> "TimedBlocks":
+    def __new__(cls, blocks: Sequence[object], deadline: float, step: int = CHECK_EVERY) -> "TimedBlocks":
         obj = super().__new__(cls, blocks)
         obj.deadline = deadline
+        obj.step = max(1, step)
         return obj
 
     def __iter__(self):  # type: ignore[override]
         deadline = self.deadline
-        step = CHECK_EVERY
+        step = self.step
         n = 0
         for block in tuple.__iter__(self):
             n += 1
@@ -72,6 +78,11 @@ class TimedBlocks(tuple):
 
 def with_deadline(doc: "Document", deadline: float | None) -> "Document":
     """``doc`` whose block iteration checks ``deadline`` (unchanged for small documents or no deadline)."""
-    if deadline is None or len(doc.blocks) < TIMED_MIN_BLOCKS or isinstance(doc.blocks, TimedBlocks):
+    blocks = doc.blocks
+    if deadline is None or isinstance(blocks, TimedBlocks):
         return doc
-    return replace(doc, blocks=TimedBlocks(doc.blocks, deadline))
+    chars = len(doc.text)
+    if len(blocks) < TIMED_MIN_BLOCKS and chars < TIMED_MIN_CHARS:
+        return doc
+    average = max(1, chars // max(1, len(blocks)))
+    return replace(doc, blocks=TimedBlocks(blocks, deadline, min(CHECK_EVERY, CHARS_PER_CHECK // average)))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .blocks import Document
-from .deadline import CHECK_EVERY, TimedBlocks, budget_exceeded, check_deadline, with_deadline
+from .deadline import TimedBlocks, budget_exceeded, check_deadline, with_deadline
 from .meta import MetaScan
 from .rules import DEFAULT_RULES, Context, Label, Rule, Verdict
 
@@ -49,16 +49,19 @@ class Pipeline:
         """Run every rule in order; the first verdict on a block wins. Undecided blocks are kept.
 
         With a ``deadline`` (a ``time.monotonic()`` value) the clock is checked before each rule,
-        every :data:`CHECK_EVERY` verdicts, and (for large documents) while a rule iterates the
-        blocks; past it, :class:`TimeBudgetExceededError` is raised.
+        and, for large documents, every few hundred verdicts and while a rule iterates the
+        blocks (see :mod:`newsclean.deadline`); past it, :class:`TimeBudgetExceededError` is raised.
         """
         labels: list[Label | None] = [None] * len(doc.blocks)
         doc = with_deadline(doc, deadline)
         for rule in self.rules:
             check_deadline(deadline, f"before rule {rule.id!r}")
             ctx = Context(doc=doc, meta=meta, labels=labels)
-            timed = isinstance(doc.blocks, TimedBlocks)
-            verdicts = _collect(rule(ctx), deadline, rule.id) if timed else list(rule(ctx))
+            blocks = doc.blocks
+            if isinstance(blocks, TimedBlocks):
+                verdicts = _collect(rule(ctx), blocks.deadline, blocks.step, rule.id)
+            else:
+                verdicts = list(rule(ctx))
             for verdict in verdicts:
                 if labels[verdict.index] is None:
                     labels[verdict.index] = Label(verdict.keep, rule.id, verdict.reason)
@@ -68,13 +71,13 @@ class Pipeline:
         ]
 
 
-def _collect(verdicts: Iterable[Verdict], deadline: float, rule_id: str) -> list[Verdict]:
-    """``list(verdicts)``, checking the deadline every :data:`CHECK_EVERY` verdicts (large documents)."""
+def _collect(verdicts: Iterable[Verdict], deadline: float, step: int, rule_id: str) -> list[Verdict]:
+    """``list(verdicts)``, checking the deadline every ``step`` verdicts (large documents)."""
     out: list[Verdict] = []
     append = out.append
     for verdict in verdicts:
         append(verdict)
-        if not len(out) % CHECK_EVERY and time.monotonic() > deadline:
+        if not len(out) % step and time.monotonic() > deadline:
             raise budget_exceeded(f"in rule {rule_id!r}")
     return out
 
