@@ -19,7 +19,9 @@ from .textutil import compile_alternation
 from .textutil import fold
 from .vocab import (
     BREADCRUMB_OPENERS,
+    COMMENT_MARKERS,
     COMPILED_FROM,
+    DISCLAIMER_MARKERS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
     RELATED_HEADINGS,
@@ -76,6 +78,8 @@ WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
 SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
+# Lines that are never a headline however title-like they look (copyright, comment-form labels).
+_NOT_TITLE = regex.compile(compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS), regex.IGNORECASE)
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
 
 
@@ -123,7 +127,7 @@ def is_title_like(block: Block) -> bool:
     folded = block.folded
     if block.list_marker or block.ends_ellipsis or BREADCRUMB_HINT.search(folded) or URL.search(folded):
         return False
-    if folded in _RELATED or folded in _WIDGETS or RELATIVE_DATE.search(folded):
+    if folded in _RELATED or folded in _WIDGETS or RELATIVE_DATE.search(folded) or _NOT_TITLE.search(folded):
         return False
     if NUMERIC_DATE.fullmatch(folded.strip()) or WORD_DATE.fullmatch(folded.strip()):
         return False

@@ -17,6 +17,8 @@ from ..blocks import Block
 from ..vocab import CJK_STOP_CHARS, LATIN_STOP_WORDS
 from .base import Context, Rule, Verdict
 
+# A Chinese news dateline ("中新网1月12日电"): two or more in one block are several stories glued together.
+_DATELINE = regex.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 _CJK_GAP = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][ \t\u3000]+[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
@@ -38,8 +40,11 @@ def classify(block: Block, *, max_link_density: float = 0.3) -> ProseScore:
         n = block.n_cjk
         punct = block.n_clause_punct + block.n_sentence_punct
         gaps = len(_CJK_GAP.findall(block.text))
-        if n >= 40 and gaps >= 4 and gaps * 25 > n:
+        if n >= 40 and gaps >= 4 and gaps * 50 > n:
             return ProseScore(BAD, f"{gaps} spaces between CJK characters in {n}: glued fragments, not prose")
+        datelines = len(_DATELINE.findall(block.text))
+        if datelines >= 2 and gaps >= 2:
+            return ProseScore(BAD, f"{datelines} news datelines and {gaps} CJK spaces in one block: glued teasers")
         if n < 12:
             return ProseScore(SHORT, f"{n} CJK characters")
         stop = sum(1 for ch in block.text if ch in CJK_STOP_CHARS) / n

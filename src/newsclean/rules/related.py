@@ -115,7 +115,7 @@ class SiteSuffixTitles(Rule):
                 continue
             parts = STRONG_SEPARATOR.split(block.text)
             if len(parts) >= 2 and parts[0].strip() and len(parts[-1]) <= 30:
-                tails[block.index] = fold(regex.split(r"(?:(?<!\s)\s++)?[·•]\s*", parts[1].strip())[0])
+                tails[block.index] = fold(regex.split(r"(?:(?<!\s)\s++)?[·•]\s*", parts[-1].strip())[0])
         counts = Counter(tails.values())
         site = fold(ctx.meta.site_suffix) if ctx.meta.site_suffix else None
         for index, tail in tails.items():

@@ -1,0 +1,71 @@
+"""Negative cases: body text that looks like chrome must stay.
+
+Each page is hand-written: real-looking paragraphs around one line that shares words or shape
+with a chrome pattern but is part of the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+
+ZH_P1 = "市政府昨天召开新闻发布会，介绍了今年上半年全市经济运行的基本情况，多项指标好于预期，其中消费和投资增长明显。"
+ZH_P2 = "发布会上，有关负责人表示，下半年将继续推进重点项目建设，同时加大对中小企业的支持力度，稳定就业形势。"
+ZH_P3 = "不少企业负责人认为，政策的连续性和稳定性对企业安排生产非常重要，他们希望相关措施能够尽快落地见效。"
+EN_P1 = "The city council met on Tuesday evening to discuss the budget for next year, and after a long debate the members agreed to keep library opening hours unchanged."
+EN_P2 = "Several residents spoke during the public session, and most of them asked the council to protect the small grants that pay for youth clubs in the outer districts."
+EN_P3 = "The mayor said the final budget would be published in December, after a second round of consultation with local businesses and community groups."
+
+
+def _body(*lines: str) -> list[str]:
+    return newsclean.clean("\n".join(lines)).body.split("\n")
+
+
+def test_paragraph_quoting_a_disclaimer_stays() -> None:
+    line = "公司在公告中专门附上了免责声明，称上述预测存在较大不确定性，提醒投资者注意风险，理性作出投资决策。"
+    assert line in _body(ZH_P1, line, ZH_P2, ZH_P3)
+
+
+def test_paragraph_starting_with_laiyuan_stays() -> None:
+    line = "来源于民间的说法认为，这座石桥建于明代，后来经过多次重修，如今已经成为当地居民休闲散步的好去处。"
+    assert line in _body(ZH_P1, line, ZH_P2, ZH_P3)
+
+
+def test_short_body_line_between_paragraphs_stays() -> None:
+    assert "He said no." in _body(EN_P1, "He said no.", EN_P2, EN_P3)
+
+
+def test_subheading_between_paragraphs_stays() -> None:
+    assert "下半年工作重点" in _body(ZH_P1, ZH_P2, "下半年工作重点", ZH_P3)
+    assert "What happens next" in _body(EN_P1, EN_P2, "What happens next", EN_P3)
+
+
+def test_list_inside_the_article_stays() -> None:
+    items = ["- longer opening hours at the central library", "- two new bus stops in the north", "- a repaired swimming pool"]
+    body = _body(EN_P1, "The council listed three priorities for the year:", *items, EN_P2, EN_P3)
+    for item in items:
+        assert item in body
+
+
+def test_sentence_with_a_date_stays() -> None:
+    line = "2022年2月24日，冲突正式爆发，此后双方进行了多轮谈判，但始终没有达成停火协议，局势一直十分紧张。"
+    assert line in _body(ZH_P1, ZH_P2, line, ZH_P3)
+
+
+def test_sentence_mentioning_comments_and_sharing_stays() -> None:
+    line = "He declined to comment on the report, but said he would share more details with the press next week."
+    assert line in _body(EN_P1, line, EN_P2, EN_P3)
+
+
+def test_sentence_with_an_url_stays() -> None:
+    line = "The full report is available at https://example.org/report.pdf, the ministry said in a statement on Monday."
+    assert line in _body(EN_P1, EN_P2, line, EN_P3)
+
+
+@pytest.mark.parametrize("line", [
+    "Photographs taken by a tourist on Sunday show the damage to the old harbour wall, police said in a statement.",
+    "The related cases will be heard together in the spring, according to the court's published schedule.",
+])
+def test_lines_with_chrome_words_inside_sentences_stay(line: str) -> None:
+    assert line in _body(EN_P1, line, EN_P2, EN_P3)

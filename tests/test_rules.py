@@ -1,0 +1,96 @@
+"""Each rule alone: one line it removes and one it keeps (the examples in its docstring)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import meta
+from newsclean.ingest import document_from_text
+from newsclean.rules import (
+    Breadcrumb, CommentForm, CommentSection, Context, Disclaimer, ImageCredit, MetaLine,
+    PlaceholderToken, RelatedHeading, RepeatedLine, ShareWidget, SiteSuffixTitles, SourceLine,
+    SpamLinks, TeaserRun,
+)
+
+PROSE_ZH = "经过半年的施工，位于城东的滨河公园改造工程近日全部完成，并于周六正式向市民开放，不少市民前来散步。"
+PROSE_EN = "The council said on Tuesday that the repairs to the old bridge would start in the spring and take about a year to finish."
+
+
+def _verdicts(rule, lines: list[str]) -> dict[str, bool]:
+    doc = document_from_text("\n".join(lines))
+    ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * len(doc.blocks))
+    decided = {v.index: v.keep for v in rule(ctx)}
+    return {b.text: decided.get(b.index, True) for b in doc.blocks}  # True = not removed by this rule
+
+
+CASES = [
+    (Breadcrumb(), "当前位置:首页 > 未分类 > 正文内容", "Prices rose > 5% in May, the bureau said in its monthly report on Friday."),
+    (Breadcrumb(), "Home › News › World", PROSE_EN),
+    (SourceLine(), "来源:央视新闻", "来源于民间的说法认为，这座桥建于明代，后来多次重修，成为当地的名胜。"),
+    (MetaLine(), "admin4天前未分类7", "2022年2月24日,因北约东扩及顿巴斯冲突,普京宣布开展“特别军事行动”。"),
+    (MetaLine(), "责任编辑:张三", PROSE_ZH),
+    (MetaLine(), "By Jane Doe", PROSE_EN),
+    (Disclaimer(), "免责声明:转载此文章的目的旨在传播更多信息,版权归原作者所有。", "公司在公告中附上了免责声明,称预测存在不确定性,提醒投资者注意风险。"),
+    (Disclaimer(), "© 2025 Example Media. All rights reserved.", PROSE_EN),
+    (CommentForm(), "发表评论", "He declined to comment on the report when reached by phone on Friday."),
+    (CommentForm(), "Your email address will not be published.", PROSE_EN),
+    (ImageCredit(), "图片来源:视觉中国", "The photo was taken by a tourist on Sunday, police said in a short statement."),
+    (ImageCredit(), "Photo: Getty Images", PROSE_EN),
+    (PlaceholderToken(), "x7k2p", "Yes."),
+    (ShareWidget(), "分享到: 微信 微博 QQ空间", "The company will share more details next week, a spokeswoman said."),
+    (ShareWidget(), "Share this", PROSE_EN),
+]
+
+
+@pytest.mark.parametrize(("rule", "removed", "kept"), CASES, ids=lambda x: getattr(x, "id", None))
+def test_rule_removes_one_line_and_keeps_another(rule, removed: str, kept: str) -> None:
+    verdicts = _verdicts(rule, [PROSE_ZH, removed, kept, PROSE_EN])
+    assert verdicts[removed] is False, f"{rule.id} should remove {removed!r}"
+    assert verdicts[kept] is True, f"{rule.id} should keep {kept!r}"
+
+
+def test_placeholder_token_on_a_cjk_page() -> None:
+    verdicts = _verdicts(PlaceholderToken(), [PROSE_ZH, "me0qy", PROSE_ZH.replace("城东", "城西"), "ueuci", PROSE_ZH[:-1] + "了。"])
+    assert verdicts["me0qy"] is False and verdicts["ueuci"] is False
+
+
+def test_spam_links_remove_a_tagged_gallery_list() -> None:
+    items = ["- [欧美] Some Name[20P]", "- [写真] 某某高清套图 [30P]", "- 一个普通的标题", "- [亚洲] 某某 [22P]", "- 另一个标题"]
+    verdicts = _verdicts(SpamLinks(), [PROSE_ZH, *items, PROSE_EN])
+    assert all(verdicts[item] is False for item in items)
+    assert verdicts[PROSE_ZH] is True
+
+
+def test_related_heading_takes_its_list_but_not_the_next_paragraph() -> None:
+    lines = [PROSE_EN, "Related articles", "Council approves new flood barriers", "Farmers fear a late harvest", PROSE_EN.replace("Tuesday", "Friday")]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in lines] == [True, False, False, False, True]
+
+
+def test_teaser_run_needs_three_truncated_lines() -> None:
+    teasers = ["警方通报一起故意伤害案:情感纠... 澎湃新闻记者 8月25日22时2...", "特朗普看上李在明的签字笔,李在... 8月25日,韩国总统...", "寒武纪85后创始人,身家超15... 国产算力产业链在经过..."]
+    verdicts = _verdicts(TeaserRun(), [PROSE_ZH, *teasers])
+    assert all(verdicts[t] is False for t in teasers)
+    single = _verdicts(TeaserRun(), [PROSE_ZH, "他说:“我们还会再来……”", PROSE_ZH[:-1] + "呢。"])
+    assert all(single.values())
+
+
+def test_site_suffix_titles_shared_by_three_lines() -> None:
+    titles = ["第一条新闻标题|示例新闻", "第二条新闻标题|示例新闻 · 科技", "第三条新闻标题|示例新闻"]
+    verdicts = _verdicts(SiteSuffixTitles(), [PROSE_ZH, *titles])
+    assert all(verdicts[t] is False for t in titles)
+    assert verdicts[PROSE_ZH] is True
+
+
+def test_repeated_line_drops_only_the_later_copy() -> None:
+    doc = document_from_text("\n".join(["A headline shown twice here", PROSE_EN, "A headline shown twice here"]))
+    ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * 3)
+    assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(2, False)]
+
+
+def test_comment_section_needs_prose_before_it() -> None:
+    lines = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), "12 Comments", "Anna says:", "Great article, thanks."]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True, True, False, False, False]
+    top = _verdicts(CommentSection(), ["12 Comments", PROSE_EN, PROSE_EN.replace("Tuesday", "Monday")])
+    assert all(top.values())
