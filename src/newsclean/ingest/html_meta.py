@@ -203,7 +203,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         k = _key(text)
         if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2):
             continue
-        agree = len(k) >= 8 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
+        agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
         if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
             continue  # the title holds it only in its site-name part
         level = line.heading
@@ -213,8 +213,8 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             if level > 1 and index > end:
                 continue  # a section heading inside the story, not its headline
             n_words = len(text.split())
-            if (n_words < 3 and line.text.isascii()) or len(k) < 6 or n_words > 40:
-                continue  # "Latest News", "World": section names
+            if (n_words < 3 and line.text.isascii() and not line.in_main) or len(k) < 6 or n_words > 40:
+                continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
         points = 3 * agree + 4 * (level == 1) + 2 * near + (level in (2, 3))
         rank = (points, -abs(end - index), len(k))
