@@ -167,7 +167,7 @@ def test_jsonl_inputs_with_text_and_id_fields(tmp_path):
     assert [line["status"] for line in lines] == ["ok", "ok"] + ["rejected"] * 3 + ["ok"] * 5
     assert {line["error"]["type"] for line in lines if line["error"]} == {"bad_record"}
     assert lines[0]["article"]["url"] == "https://example.com/a-1"
-    assert lines[1]["article"]["headline"] == "Report 2"
+    assert lines[1]["article"] == newsclean.clean(html_page(2)).model_dump(mode="json")
 
 
 @pytest.mark.parametrize("fmt", ["json", "txt", "md"])
