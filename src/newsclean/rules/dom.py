@@ -113,21 +113,32 @@ class LinkDensity(LineRule):
 
 @dataclass(frozen=True)
 class MainContent(Rule):
-    """Keeps the still-undecided blocks inside the main-content container.
+    """Keeps the still-undecided blocks inside the main-content container, between its prose.
 
     Runs after the text-track chrome rules (bylines, share widgets, related lists…), so only
-    what they left is kept: subheadings, short paragraphs and list items of the article.
+    what they left is kept: subheadings, short paragraphs and list items of the article. Short
+    blocks before the first or after the last kept paragraph (player settings, font-size
+    switches, like buttons) are left to the prose classifier and context smoothing.
     Removes: nothing.
     Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story.
     """
 
     id = "dom.main_content"
+    #: blocks this small at the edges of the article are not kept by this rule
+    max_edge_size: int = 6
+    #: ...and only once this many blocks of the container were kept as prose
+    min_kept: int = 3
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        kept = [b.index for b in ctx.blocks if ctx.is_kept(b.index) and b.dom is not None and b.dom.in_main]
+        first, last = (kept[0], kept[-1]) if kept else (-1, -1)
         for block in ctx.undecided():
             dom = block.dom
-            if dom is not None and dom.in_main:
-                yield self.keep(block, f"inside the main-content container (<{dom.tag or '?'}>)")
+            if dom is None or not dom.in_main:
+                continue
+            if len(kept) >= self.min_kept and not first <= block.index <= last and block.size <= self.max_edge_size:
+                continue
+            yield self.keep(block, f"inside the main-content container (<{dom.tag or '?'}>)")
 
 
 @dataclass(frozen=True)
