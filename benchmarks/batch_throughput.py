@@ -1,9 +1,10 @@
 """Batch benchmark: pages/s of ``newsclean clean DIR --output OUT`` and peak memory over a stream.
 
-    python benchmarks/batch_throughput.py                  # everything (about 10 minutes on 2 cores)
+    python benchmarks/batch_throughput.py                  # throughput + memory (10-25 minutes on 2 cores)
     python benchmarks/batch_throughput.py --only throughput --workers 1 2
     python benchmarks/batch_throughput.py --only memory --repeat 1 10
     python benchmarks/batch_throughput.py --limit 300      # a quick look on the first 300 pages
+    python benchmarks/batch_throughput.py --only timeline --pages 40000  # RSS every 10 s, small generated pages
 
 Throughput: the dev set's text dumps (``text`` field of shared/eval/dev.jsonl.gz) are written
 as one ``.txt`` file each into a temporary folder, then ``newsclean clean FOLDER --output
@@ -15,6 +16,10 @@ Memory: the dev set's text dumps are streamed ``R`` times over (ids made unique)
 is held anywhere. /proc is sampled every 0.1 s: the peak RSS of the main process, of the
 largest worker, and of the whole process tree. Flat memory means the peaks for R=10 are about
 those for R=1.
+
+Timeline: ``--pages`` small generated pages (tests/_batch_pages.py, ~4 ms each) streamed the same
+way; RSS of the main process and the largest worker printed every 10 s. Many cheap pages push
+the per-page bookkeeping hard: a leak of a few hundred bytes per page shows as a rising line.
 
 Nothing here is a test: the tests check behaviour, this prints numbers.
 """
@@ -135,15 +140,51 @@ def memory(texts: list[tuple[str, str]], repeat: int, workers: int, tmp: Path) -
             "peak_rss_tree_mib": round(sampler.tree / 1024, 1)}
 
 
+def timeline(pages: int, workers: int, tmp: Path) -> list[tuple[int, float, float]]:
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from _batch_pages import page
+
+    proc = subprocess.Popen([*NEWSCLEAN, "clean", "-", "--output", str(tmp / "timeline.jsonl"), "--workers",
+                             str(workers), "--quiet"], stdin=subprocess.PIPE)
+    rows: list[tuple[int, float, float]] = []
+    started = time.monotonic()
+
+    def sample() -> None:
+        while proc.poll() is None:
+            kids = [_rss_kb(c) for c in _children(proc.pid)]
+            rows.append((round(time.monotonic() - started), _rss_kb(proc.pid) / 1024, max(kids or [0]) / 1024))
+            time.sleep(10)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    texts = [page(i) for i in range(500)]
+    assert proc.stdin is not None
+    for n in range(pages):
+        proc.stdin.write((json.dumps({"id": str(n), "text": texts[n % 500]}) + "\n").encode("utf-8"))
+    proc.stdin.close()
+    proc.wait()
+    thread.join(1)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["throughput", "memory"])
+    parser.add_argument("--only", choices=["throughput", "memory", "timeline"])
+    parser.add_argument("--pages", type=int, default=40_000, help="timeline: generated pages to stream")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="throughput runs (default 1 2)")
     parser.add_argument("--repeat", type=int, nargs="+", default=[1, 10], help="memory runs (default 1 10)")
     parser.add_argument("--memory-workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N dev pages")
     parser.add_argument("--json", action="store_true", help="print one JSON object per run")
     args = parser.parse_args()
+    if args.only == "timeline":
+        tmp = Path(tempfile.mkdtemp(prefix="newsclean-bench-"))
+        try:
+            for t, main_mib, worker_mib in timeline(args.pages, args.memory_workers, tmp):
+                print(f"t={t:>4} s  RSS main {main_mib:.1f} MiB  largest worker {worker_mib:.1f} MiB", flush=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     texts = _texts(args.limit)
     print(f"dev set: {len(texts)} text dumps, {sum(len(t) for _, t in texts) / 1e6:.1f} M characters "
           f"({DEFAULT_DEV})", flush=True)
