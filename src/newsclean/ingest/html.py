@@ -1,8 +1,9 @@
 """HTML → blocks: one block per rendered line, each carrying the DOM evidence it came from.
 
 The page is rendered the way a plain-text dump is made (a line break at every block-level
-element and ``<br>``, table cells on one row joined by a space, whitespace collapsed), so the
-text-track rules see the same kind of lines. Each line also records what only the DOM knows:
+element and ``<br>``, the cells of a data-table row joined by a space, whitespace collapsed), so
+the text-track rules see the same kind of lines; cells of a layout table (holding paragraphs,
+divs, lists or ``<br>``) are lines of their own. Each line also records what only the DOM knows:
 tag and heading level, list/table membership, link density, boilerplate class/id tokens,
 nav/aside/footer/header/figure ancestry, and whether it lies inside the page's main-content
 container (found here by scoring every element's prose against its link-heavy chrome).

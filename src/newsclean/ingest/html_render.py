@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 
 from ..textutil import CJK_CHAR
 
