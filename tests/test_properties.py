@@ -77,12 +77,22 @@ def pages(draw) -> str:
     return "".join(out)
 
 
+# Short lines that real article bodies contain between paragraphs (taken from the shapes that
+# real dev pages keep in their bodies: subheadings, questions, datelines, a sign-off).
+IN_BODY = ["What is lymphedema?", "LYMPHEDEMA", "Preamble:", "The Guardian", "Saturday December 21, 2002",
+           "Terry Jones", "特朗普与普京通话", "Got a story to tell?"]
+
+
 @st.composite
-def articles(draw) -> str:
-    """A plausible page: optional headline and chrome around several real paragraphs."""
+def articles(draw, in_body: bool = True) -> str:
+    """A plausible page: optional headline and chrome around several real paragraphs, with short
+    subheading-like lines among the paragraphs when ``in_body``."""
     top = draw(st.lists(st.sampled_from(CHROME), max_size=4))
     head = draw(st.lists(st.sampled_from(HEADLINES), max_size=1))
     paras = draw(st.lists(st.sampled_from(PROSE_EN + PROSE_ZH), min_size=2, max_size=8))
+    if in_body:
+        for _ in range(draw(st.integers(0, 3))):
+            paras.insert(draw(st.integers(0, len(paras))), draw(st.sampled_from(IN_BODY)))
     bottom = draw(st.lists(st.sampled_from(CHROME), max_size=4))
     return "\n".join([*top, *head, *paras, *bottom]) + "\n"
 
@@ -174,7 +184,23 @@ def test_removals_and_kept_cover_the_input(page):
 
 
 # ---------------------------------------------------------------- 4. stable
+#: Found by hypothesis (HYPOTHESIS_PROFILE=thorough). First pass: the image credit is chosen as the
+#: headline, so the real title line stays in the body. Second pass: that title line becomes the
+#: headline (fair) and "What is lymphedema?" is dropped by region.outside_main ("above the main
+#: text region"). On the dev set, 115 of 284 re-cleaned bodies lose at least one paragraph the same way.
+RECLEAN_LOSES_A_PARAGRAPH = (
+    "图片来源:视觉中国\n会谈2小时40分钟后,特朗普和普京未达成协议|界面新闻\nWhat is lymphedema?\n"
+    + PROSE_EN[0] + "\n" + PROSE_ZH[0] + "\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="rule quality (reported to the lead): a short line at the top of a body becomes the headline or "
+    "falls outside the main region on the second pass; an image credit can win the headline on the first",
+)
 @given(articles())
+@example(RECLEAN_LOSES_A_PARAGRAPH)
 def test_cleaning_the_body_again_keeps_every_paragraph(page):
     result = explain(page)
     assume(not isinstance(result, NewscleanError))
