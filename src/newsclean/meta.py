@@ -28,6 +28,7 @@ from .vocab import (
     SITE_WORDS,
     SOURCE_LABELS,
     STOP_WORDS_BY_LANG,
+    WIDGET_PREFIXES,
     WIDGET_WORDS,
 )
 
@@ -72,6 +73,8 @@ WORD_DATE = regex.compile(
     r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?",
     regex.IGNORECASE,
 )
+SLASH_DATE = regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)\b", regex.IGNORECASE)
+BYLINE_START = regex.compile(r"^\s*(?:by|posted|published|updated|last updated|written by|from|filed under|作者|记者|来源|发布时间|更新时间)\b", regex.IGNORECASE)
 # Title separators: strong ones almost always introduce a site name; weak ones only sometimes.
 STRONG_SEPARATOR = regex.compile(r"(?:(?<!\s)\s++)?(?:[|｜丨_]|--)\s*")  # (?<!\s): linear on long space runs
 WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
@@ -79,7 +82,10 @@ SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
 # Lines that are never a headline however title-like they look (copyright, comment-form labels).
-_NOT_TITLE = regex.compile(compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS), regex.IGNORECASE)
+_NOT_TITLE = regex.compile(
+    compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS) + r"|^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")",
+    regex.IGNORECASE,
+)
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
 
 
@@ -129,8 +135,12 @@ def is_title_like(block: Block) -> bool:
         return False
     if folded in _RELATED or folded in _WIDGETS or RELATIVE_DATE.search(folded) or _NOT_TITLE.search(folded):
         return False
-    if NUMERIC_DATE.fullmatch(folded.strip()) or WORD_DATE.fullmatch(folded.strip()):
+    if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
+        return False  # a dateline, not a headline
+    if BYLINE_START.match(folded) or folded.count("|") >= 2 or folded.count("›") + folded.count("»") >= 1:
         return False
+    if not block.is_cjk and block.n_words >= 10 and folded.rstrip().endswith("."):
+        return False  # a sentence (lead or caption), not a headline
     if block.is_cjk:
         if not 5 <= block.n_cjk <= 80 or "。" in block.text.rstrip("。")[:-1]:
             return False
@@ -151,7 +161,7 @@ def split_site_suffix(title: str, doc_text_folded: str = "") -> tuple[str, str |
         head, tail = " - ".join(parts[:-1]), parts[-1]
         short = len(tail.split()) <= 4 and len(tail) <= 30 and len(tail) < len(head)
         repeated = bool(doc_text_folded) and doc_text_folded.count(fold(tail)) >= 3
-        if short and (SITE_WORD.search(tail) or repeated):
+        if short and SITE_WORD.search(tail) and (repeated or len(tail.split()) <= 3):
             return head.strip(), _site_name(tail)
     return title.strip(), None
 
@@ -191,11 +201,13 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     blocks = doc.blocks
     body_start = next((b.index for b in blocks if is_prose(b)), None)
     header_end = body_start if body_start is not None else min(len(blocks), 12)
-    header = blocks[max(0, header_end - 8) : header_end]
-    folded_all = fold(doc.text) if len(doc.text) < 2_000_000 else ""
+    header = blocks[max(0, header_end - 15) : header_end]
+    # NFKC can expand a character 18-fold (U+FDFA) and cannot be interrupted: large pages only casefold.
+    folded_all = fold(doc.text) if len(doc.text) < 300_000 else doc.text.casefold() if len(doc.text) < 2_000_000 else ""
 
     permalink = _find_permalink(blocks)
-    headline_block = _find_headline_block(header, doc.hints)
+    lead = [b for b in blocks[body_start:body_start + 12] if is_prose(b)][:3] if body_start is not None else []
+    headline_block = _find_headline_block(header, doc.hints, lead)
     hint_titles = doc.hints.get("title", ())
 
     headline: str | None = None
@@ -260,17 +272,37 @@ def _find_permalink(blocks: Sequence[Block]) -> tuple[Block, str, str] | None:
     return None
 
 
-def _find_headline_block(header: Sequence[Block], hints: dict[str, tuple[str, ...]]) -> Block | None:
+def _find_headline_block(header: Sequence[Block], hints: dict[str, tuple[str, ...]], body: Sequence[Block] = ()) -> Block | None:
+    """The title-like header line that agrees with the title metadata, or else the one sharing
+    the most content words with the first paragraphs (then the longest)."""
     hint_titles = [fold(split_site_suffix(t)[0]) for t in hints.get("title", ())]
     candidates = [b for b in header if is_title_like(b)]
     for block in candidates:  # a line that agrees with the page's title metadata wins
         if hint_titles and fold(split_site_suffix(block.text)[0]) in hint_titles:
             return block
-    if hint_titles:
+    if hint_titles or not candidates:
         return None
-    if not candidates:
-        return None
-    return max(candidates, key=lambda b: (b.size, b.index))
+    lead = _lead_tokens(body)
+    def score(block: Block) -> tuple[float, int, int]:
+        words = _title_tokens(block.text)
+        shared = len(words & lead) / len(words) if words else 0.0
+        return (round(shared, 2), block.size, block.index)
+    return max(candidates, key=score)
+
+
+_TOKEN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{L}\p{N}]{3,}")
+
+
+def _title_tokens(text: str) -> set[str]:
+    return {t for t in _TOKEN_RE.findall(fold(text)) if t not in LATIN_STOP_WORDS}
+
+
+def _lead_tokens(body: Sequence[Block]) -> set[str]:
+    """Content words of the first prose paragraphs: a headline shares many of them."""
+    tokens: set[str] = set()
+    for block in body[:3]:
+        tokens |= _title_tokens(block.text)
+    return tokens
 
 
 def _source_from_lines(blocks: Sequence[Block], body_start: int | None) -> tuple[str | None, str]:
