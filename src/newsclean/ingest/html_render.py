@@ -55,6 +55,11 @@ BOILERPLATE_TOKENS = frozenset(
     sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud""".split()
 )
+#: regions that are chrome however much prose they hold (never treated as wrappers; their
+#: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
+STRICT_TOKENS = frozenset(
+    "comment comments commentlist disqus cookie cookies consent modal popup".split()
+)
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
 #: whole class words (not parts of one) that hide an element from readers
 HIDDEN_CLASSES = frozenset(
@@ -260,7 +265,7 @@ class Renderer:
         marks = snap[5]
         comment = chrome = False
         if marks:
-            comment = any(kind == "class" and value.startswith(("comment", "disqus")) for _, kind, value in marks)
+            comment = any(kind == "class" and value in STRICT_TOKENS for _, kind, value in marks)
             chrome = any(kind == "class" or value in CHROME_TAGS for _, kind, value in marks)
         score = _line_score(text, density, comment, chrome, self.n_pre > 0)
         if self.blocks:
@@ -315,7 +320,7 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
     classes: set[str] = set()
     tags: set[str] = set()
     for pre, kind, value in marks:
-        if last is not None and not first < pre <= last or pre in wrappers:
+        if last is not None and not first < pre <= last or (pre in wrappers and value not in STRICT_TOKENS):
             continue
         if kind == "tag":
             tags.add(value)
