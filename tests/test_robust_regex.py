@@ -29,6 +29,8 @@ PREFIXES = ["", "本文链接:", "来源:", "by ", "阅读", "<meta charset="]
 def _patterns() -> list[tuple[str, regex.Pattern]]:
     found: dict[int, tuple[str, regex.Pattern]] = {}
     for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
+        if info.name.rsplit(".", 1)[-1] == "__main__":
+            continue  # importing it would run the command line
         try:
             module = importlib.import_module(info.name)
         except ImportError:  # an optional module whose dependency is missing
