@@ -303,3 +303,16 @@ def test_gbk_encoded_html_is_decoded():
         f"<body><p>{PROSE_ZH}</p><p>{PROSE_ZH}会议要求各地区各部门抓好落实。</p></body></html>"
     ).encode("gbk")
     assert "稳中求进" in newsclean.clean(page).body
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-32", "base64", "rot13", "hex", "zlib"])
+def test_a_lying_or_non_text_declared_charset_does_not_garble_the_page(charset):
+    # Browsers read a page that declares UTF-16/32 in ASCII as UTF-8; base64/rot13/... are not charsets.
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{PROSE}</p><p>{PROSE}</p></body></html>'
+    assert "Geneva" in newsclean.clean(page.encode("utf-8")).body
+
+
+def test_stray_invalid_bytes_in_utf8():
+    page = (ARTICLE + PROSE_ZH * 20).encode("utf-8")
+    page = page[:300] + b"\xff" + page[300:]
+    assert "Geneva" in newsclean.clean(page).body

@@ -27,15 +27,25 @@ def _normalise(label: str) -> str | None:
     name = label.strip().lower()
     name = _SUPERSETS.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib, hex...: not a charset
+        return None
+    return info.name
+
+
+def _declared_normalise(label: str) -> str | None:
+    """A charset declared inside the page. As in browsers (HTML's prescan), a declared UTF-16/32 is
+    read as UTF-8: the declaration itself was readable as ASCII, so the page is not UTF-16/32."""
+    name = _normalise(label)
+    return "utf-8" if name and name.startswith(("utf-16", "utf-32")) else name
 
 
 def declared_encoding(raw: bytes) -> str | None:
     head = raw[:4096]
     match = _XML_DECL.match(head) or _DECLARED.search(head)
-    return _normalise(match.group(1).decode("ascii", "replace")) if match else None
+    return _declared_normalise(match.group(1).decode("ascii", "replace")) if match else None
 
 
 def decode_bytes(raw: bytes) -> str:
