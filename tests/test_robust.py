@@ -316,3 +316,10 @@ def test_stray_invalid_bytes_in_utf8():
     page = (ARTICLE + PROSE_ZH * 20).encode("utf-8")
     page = page[:300] + b"\xff" + page[300:]
     assert "Geneva" in newsclean.clean(page).body
+
+
+def test_url_argument_is_checked():
+    with pytest.raises(TypeError, match="url"):
+        newsclean.clean(ARTICLE, url=123)  # type: ignore[arg-type]
+    article = newsclean.clean(PROSE + "\n" + PROSE + "\n", url="http://example.com/\ud800")
+    article.model_dump_json()

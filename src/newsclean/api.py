@@ -218,6 +218,10 @@ def clean_and_explain(
     """
     started = time.monotonic()
     deadline = started + limits.time_budget if limits.time_budget is not None else None
+    if url is not None:
+        if not isinstance(url, str):
+            raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+        url = _SURROGATE.sub("\ufffd", url)
     doc = to_document(page, format=format, limits=limits, deadline=deadline)
     check_deadline(deadline, "while reading the page")
     doc = with_deadline(doc, deadline)  # large documents: rules and the scan check the clock as they go
