@@ -219,3 +219,24 @@ def test_cleaning_plain_prose_twice_keeps_every_paragraph(paras):
     again = newsclean.clean(body, format="text", limits=LIMITS).body
     for paragraph in body.split("\n"):
         assert paragraph in again
+
+
+html_piece = st.one_of(
+    st.sampled_from(["<p>", "</p>", "<div class='nav'>", "</div>", "<br>", "<h1>", "</h1>", "<ul><li>", "</li></ul>",
+                     "<script>var a = '<p>';</script>", "<!-- c -->", "<![CDATA[x]]>", "&amp;", "&#0;", "&#xD800;",
+                     "&#1114112;", "&nbsp;", "<table><tr><td>", "</td></tr></table>", "<title>", "</title>",
+                     "<meta charset='gbk'>", "<?xml version='1.0'?>", "<!DOCTYPE html>", "<a href='http://x'>", "</a>"]),
+    st.sampled_from(PROSE_EN + PROSE_ZH + CHROME),
+    st.text(max_size=30),
+)
+
+
+@given(st.lists(html_piece, min_size=1, max_size=40).map("".join))
+def test_clean_html_returns_an_article_or_a_newsclean_error(page):
+    for fmt in ("html", "auto"):
+        try:
+            article = newsclean.clean(page, format=fmt, limits=LIMITS)
+        except NewscleanError as exc:
+            assert exc.code
+        else:
+            article.model_dump_json()
