@@ -213,8 +213,9 @@ def clean_and_explain(
     """Clean one page and return the Article with the full audit trail.
 
     Raises a :class:`~newsclean.errors.NewscleanError` subclass for bad input (empty, binary,
-    too large, undecodable, all chrome, over the time budget) and ``TypeError`` for a non-str/bytes
-    argument.
+    too large, undecodable, all chrome, over the time budget; see docs/errors.md), ``TypeError``
+    for a page that is not str/bytes or a url that is not str, and ``ValueError`` for an unknown
+    ``format``.
     """
     started = time.monotonic()
     deadline = started + limits.time_budget if limits.time_budget is not None else None
