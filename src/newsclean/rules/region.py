@@ -20,7 +20,8 @@ class MainRegion(Rule):
     """Drops blocks outside the densest run of prose.
 
     Removes: menu, teaser and footer lines above and below the article.
-    Keeps:   every block inside the run, including short subheadings between paragraphs.
+    Keeps:   every block inside the run, including short subheadings between paragraphs; the
+             whole page when the run holds less than half of its prose score (no article dominates).
     """
 
     id = "region.outside_main"
@@ -29,6 +30,9 @@ class MainRegion(Rule):
     near_weight: float = 0.5
     dropped_weight: float = 1.0
     keep_outside_good: bool = True
+    #: The region must hold this share of the page's positive score to count as *the* article;
+    #: otherwise no region dominates (lists, directories, multi-story pages) and nothing is dropped.
+    min_dominance: float = 0.5
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -62,6 +66,9 @@ class MainRegion(Rule):
             if running > best:
                 best, best_start, best_end = running, start, i
         if best <= 0 or best_end < 0:
+            return
+        positive = sum(score for score in scores if score > 0)
+        if best < self.min_dominance * positive:
             return
         first, last = blocks[best_start].line_start, blocks[best_end].line_end
         for block in blocks:
