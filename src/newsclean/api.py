@@ -49,6 +49,8 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 DEFAULT_PIPELINE = Pipeline()
+_construct_decision = Decision.model_construct
+_construct_removal = Removal.model_construct
 
 
 @dataclass(frozen=True)
@@ -235,13 +237,15 @@ def clean_and_explain(
     for n, (block, label) in enumerate(zip(doc.blocks, labels)):
         if deadline is not None and n and not n % CHECK_EVERY:
             check_deadline(deadline, "while recording decisions")
+        # model_construct: every value is already a str or int from a Block and a Label (what
+        # validation would check), and this runs once per block.
         fields = dict(rule=label.rule, reason=label.reason, text=block.text, line_start=block.line_start,
                       line_end=block.line_end, start=block.start, end=block.end)
         if label.keep:
-            kept_decisions.append(Decision(**fields))
+            kept_decisions.append(_construct_decision(**fields))
             kept_blocks.append(block)
         else:
-            removals.append(Removal(**fields))
+            removals.append(_construct_removal(**fields))
 
     if not kept_blocks:
         raise NoArticleError(

@@ -10,17 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import re
+
 import regex
 
 from .textutil import (
+    CJK_CHAR,
     CLAUSE_PUNCT,
     ELLIPSIS_TAIL,
+    LATIN_WORD,
     SENTENCE_END,
     cjk_count,
     ends_sentence,
     fold,
-    latin_words,
 )
+from .vocab import LATIN_STOP_WORDS
 
 LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪●◦►▸→»·■□◆◇★☆✓✔]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
 
@@ -56,55 +60,77 @@ class Block:
     line_end: int
     dom: DomEvidence | None = None
 
-    # ---- features, each computed at most once -------------------------------------------
-    @cached_property
-    def folded(self) -> str:
-        return fold(self.text)
+    # ---- features, computed together on the first read of any of them ----------------------
+    # folded, n_cjk, words, n_words, n_stop, is_cjk, size, n_sentence_punct, n_clause_punct,
+    # ends_sentence, ends_ellipsis, list_marker, link_density: see :func:`_features`. They are
+    # plain instance attributes once computed (one pass per block, no descriptor on later reads);
+    # an ingest may pre-fill ``folded``, ``n_cjk`` and ``words`` in ``__dict__`` with the same values.
 
-    @cached_property
-    def n_cjk(self) -> int:
-        return cjk_count(self.text)
+    def __getattr__(self, name: str):
+        if name in FEATURES:
+            _features(self)
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    @cached_property
-    def words(self) -> list[str]:
-        return latin_words(self.text)
 
-    @cached_property
-    def n_words(self) -> int:
-        return len(self.words)
+#: The lazily computed feature attributes of a :class:`Block`.
+FEATURES = frozenset({
+    "folded", "n_cjk", "words", "n_words", "n_stop", "is_cjk", "size", "n_sentence_punct",
+    "n_clause_punct", "ends_sentence", "ends_ellipsis", "list_marker", "link_density",
+})
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_ELLIPSIS_CHARS = frozenset(".…。")
 
-    @cached_property
-    def is_cjk(self) -> bool:
-        return self.n_cjk > 0 and self.n_cjk >= self.n_words
 
-    @cached_property
-    def size(self) -> int:
-        """Length in evaluation tokens: CJK characters plus other words."""
-        return self.n_cjk + self.n_words
+def _features(block: Block) -> None:
+    """Fill every feature of ``block`` in one pass (values identical to the definitions below).
 
-    @cached_property
-    def n_sentence_punct(self) -> int:
-        return sum(1 for ch in self.folded if ch in SENTENCE_END)
-
-    @cached_property
-    def n_clause_punct(self) -> int:
-        return sum(1 for ch in self.folded if ch in CLAUSE_PUNCT)
-
-    @cached_property
-    def ends_sentence(self) -> bool:
-        return ends_sentence(self.folded)
-
-    @cached_property
-    def ends_ellipsis(self) -> bool:
-        return ELLIPSIS_TAIL.search(self.folded) is not None
-
-    @cached_property
-    def list_marker(self) -> bool:
-        return LIST_MARKER.match(self.text) is not None
-
-    @cached_property
-    def link_density(self) -> float:
-        return self.dom.link_density if self.dom else 0.0
+    - ``folded``: :func:`fold` of the text; ``n_cjk``: CJK characters; ``words``: :func:`latin_words`.
+      For ASCII text NFKC is the identity, casefold is ``lower``, there is no CJK character and the
+      Latin-word pattern reduces to ``[A-Za-z0-9][A-Za-z0-9'-]*``.
+    - ``n_stop``: words whose casefold is a Latin stop word.
+    - ``size``: CJK characters plus words; ``is_cjk``: CJK characters present and not fewer than words.
+    - ``n_sentence_punct`` / ``n_clause_punct``: characters of ``folded`` in SENTENCE_END / CLAUSE_PUNCT.
+    - ``ends_ellipsis``: ELLIPSIS_TAIL finds a match in ``folded`` (only tried when the last
+      non-space character is a dot, which every match needs).
+    """
+    cache = block.__dict__
+    text = block.text
+    folded = cache.get("folded")
+    n_cjk = cache.get("n_cjk")
+    words = cache.get("words")
+    if text.isascii():
+        if folded is None:
+            folded = text.lower()
+        if n_cjk is None:
+            n_cjk = 0
+        if words is None:
+            words = _ASCII_WORD.findall(text)
+    else:
+        if folded is None:
+            folded = fold(text)
+        if n_cjk is None:  # no CJK character lies below U+1100
+            n_cjk = cjk_count(text) if max(text) >= "\u1100" else 0
+        if words is None:
+            words = LATIN_WORD.findall(CJK_CHAR.sub(" ", text)) if n_cjk else LATIN_WORD.findall(text)
+    n_words = len(words)
+    tail = folded.rstrip()
+    count = folded.count
+    cache.update(
+        folded=folded,
+        n_cjk=n_cjk,
+        words=words,
+        n_words=n_words,
+        n_stop=sum(map(LATIN_STOP_WORDS.__contains__, map(str.casefold, words))),
+        is_cjk=n_cjk > 0 and n_cjk >= n_words,
+        size=n_cjk + n_words,
+        n_sentence_punct=sum(map(count, SENTENCE_END)),
+        n_clause_punct=sum(map(count, CLAUSE_PUNCT)),
+        ends_sentence=ends_sentence(folded),
+        ends_ellipsis=bool(tail) and tail[-1] in _ELLIPSIS_CHARS and ELLIPSIS_TAIL.search(folded) is not None,
+        list_marker=LIST_MARKER.match(text) is not None,
+        link_density=block.dom.link_density if block.dom else 0.0,
+    )
 
 
 @dataclass(frozen=True)

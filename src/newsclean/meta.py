@@ -7,6 +7,7 @@ first. Every field is a chain of small finders tried in order; the first answer 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -100,8 +101,7 @@ def is_prose(block: Block) -> bool:
         return block.n_cjk >= 25 and block.n_clause_punct + block.n_sentence_punct >= 2 and (has_stop or block.n_cjk >= 90)
     if block.n_words < 15 or block.n_sentence_punct < 1:
         return False
-    stop = sum(1 for w in block.words if w.casefold() in LATIN_STOP_WORDS)
-    return stop / block.n_words >= 0.2
+    return block.n_stop / block.n_words >= 0.2  # words whose casefold is in LATIN_STOP_WORDS
 
 
 def find_date(text: str) -> datetime | None:
@@ -309,7 +309,8 @@ def _source_from_lines(blocks: Sequence[Block], body_start: int | None) -> tuple
     for block in blocks:
         if block.size > 40 and block.index != body_start:
             continue
-        match = SOURCE_LINE.search(block.folded)
+        folded = block.folded
+        match = SOURCE_LINE.search(folded) if ":" in folded or "：" in folded else None  # the label's colon
         if match and (match.start() < 30 or block.size <= 20):
             name = block.text[match.start("name") : match.end("name")] if len(block.text) == len(block.folded) else match["name"]
             return name, f"source line {block.line_start}"
@@ -368,20 +369,33 @@ def _author_from_header(blocks: Sequence[Block], body_start: int | None) -> tupl
     return None, ""
 
 
+_FIRST_CJK = "\u1100"
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_HAN = regex.compile(r"\p{Han}")
+_LETTERS = regex.compile(r"\p{L}+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code from script (zh/ja/ko) or from Latin function words; None when unsure."""
-    kana = len(regex.findall(r"[\p{Hiragana}\p{Katakana}]", text))
-    hangul = len(regex.findall(r"\p{Hangul}", text))
-    han = len(regex.findall(r"\p{Han}", text))
+    if text and max(text) >= _FIRST_CJK:  # no Han, kana or Hangul character lies below U+1100
+        kana = len(_KANA.findall(text))
+        hangul = len(_HANGUL.findall(text))
+        han = len(_HAN.findall(text))
+    else:
+        kana = hangul = han = 0
     if kana + hangul + han >= 10:
         if kana >= 0.05 * (kana + han):
             return "ja"
         if hangul > han:
             return "ko"
         return "zh"
-    words = [w.casefold() for w in regex.findall(r"\p{L}+", text)]
+    # On ASCII text \p{L} is [A-Za-z].
+    words = [w.casefold() for w in (_ASCII_LETTERS if text.isascii() else _LETTERS).findall(text)]
     if len(words) < 5:
         return None
-    counts = Counter({lang: sum(1 for w in words if w in stop) for lang, stop in STOP_WORDS_BY_LANG.items()})
+    seen = Counter(words)
+    counts = Counter({lang: sum(seen[w] for w in stop if w in seen) for lang, stop in STOP_WORDS_BY_LANG.items()})
     lang, hits = counts.most_common(1)[0]
     return lang if hits >= max(2, 0.05 * len(words)) else None

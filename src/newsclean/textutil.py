@@ -67,6 +67,22 @@ def joiner(left: str, right: str) -> str:
     return " "
 
 
+def literal_prefilter(words: "Iterable[str]") -> tuple[str, ...] | None:
+    """``words`` as a tuple when an IGNORECASE ``regex`` match of one of them inside :func:`fold`-ed
+    text implies that the word itself is a substring of that text, else None.
+
+    True when every word is its own fold and each of its characters is ASCII or uncased: folded
+    text holds no other case variant of such a character (checked over every code point for the
+    ``regex`` module's simple case folding: no upper-case ASCII, KELVIN SIGN or LONG S survives
+    NFKC + casefold). Rules then skip a regex scan when no word occurs (``word in folded``).
+    """
+    words = tuple(words)
+    for word in words:
+        if fold(word) != word or not all(ch.isascii() or ch.upper() == ch.lower() for ch in word):
+            return None
+    return words
+
+
 def compile_alternation(words: "Iterable[str]") -> str:
     """A regex alternation of literal words, longest first so the longest match wins."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))

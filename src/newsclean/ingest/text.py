@@ -25,6 +25,9 @@ _GLUE_SPLIT = regex.compile(
 
 def _split_glued(text: str, start: int) -> Iterator[tuple[str, int]]:
     """Yield (piece, offset) for a stripped line, split before glued permalink labels."""
+    if ":" not in text and "：" not in text:  # every label is followed by a colon
+        yield text, start  # (the caller passes a stripped, non-empty line)
+        return
     cut = 0
     for match in _GLUE_SPLIT.finditer(text):
         if match.start() == 0:

@@ -14,7 +14,7 @@ import regex
 
 from ..blocks import Block
 from ..meta import is_prose
-from ..textutil import compile_alternation
+from ..textutil import compile_alternation, literal_prefilter
 from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
 from .base import Context, Rule, Verdict
 
@@ -25,6 +25,7 @@ _HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE = regex.compile(compile_alternation(COMMENT_SECTION_PHRASES), regex.IGNORECASE)
+_PHRASE_WORDS = literal_prefilter(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,12 @@ class CommentSection(Rule):
         """'counted' for a heading with a number or a telling phrase, 'bare' for a lone word, else None."""
         if block.size <= self.max_heading_size and _HEADING.match(block.folded):
             return "counted" if any(ch.isdigit() for ch in block.folded) else "bare"
-        if block.size <= 40 and _PHRASE.search(block.folded) is not None:
+        if block.size <= 40 and _has_phrase(block.folded):
             return "counted"
         return None
+
+
+def _has_phrase(folded: str) -> bool:
+    if _PHRASE_WORDS is not None and not any(p in folded for p in _PHRASE_WORDS):
+        return False
+    return _PHRASE.search(folded) is not None

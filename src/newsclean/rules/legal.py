@@ -8,9 +8,12 @@ import regex
 
 from ..blocks import Block
 from ..vocab import DISCLAIMER_MARKERS
+from ..textutil import literal_prefilter
 from .base import Context, LineRule, compile_alternation
 
 _MARKER = regex.compile(compile_alternation(DISCLAIMER_MARKERS), regex.IGNORECASE)
+# Two distinct marker matches need two markers occurring as substrings (see literal_prefilter).
+_MARKER_WORDS = literal_prefilter(DISCLAIMER_MARKERS)
 _LEADING = regex.compile(r"^[\s(（【\[*※]*(?:" + compile_alternation(DISCLAIMER_MARKERS) + r")", regex.IGNORECASE)
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|版权所有", regex.IGNORECASE)
 
@@ -30,7 +33,10 @@ class Disclaimer(LineRule):
         folded = block.folded
         if _LEADING.match(folded):
             return "starts with a disclaimer/copyright marker"
-        markers = {m.group() for m in _MARKER.finditer(folded)}
+        if _MARKER_WORDS is None or sum(1 for m in _MARKER_WORDS if m in folded) >= 2:
+            markers = {m.group() for m in _MARKER.finditer(folded)}
+        else:
+            markers = set()
         if len(markers) >= 2:
             return f"{len(markers)} distinct disclaimer markers: {', '.join(sorted(markers))}"
         if block.size <= self.short_size and _COPYRIGHT.search(folded):

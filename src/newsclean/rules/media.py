@@ -8,18 +8,26 @@ import regex
 
 from ..blocks import Block
 from ..vocab import IMAGE_AGENCIES, IMAGE_CREDIT_LABELS
+from ..textutil import literal_prefilter
 from .base import Context, LineRule, compile_alternation
 
 _LABEL = compile_alternation(IMAGE_CREDIT_LABELS)
 _AGENCY = compile_alternation(IMAGE_AGENCIES)
 _CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + _LABEL + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
 _AGENCY_ONLY = regex.compile(r"^[\s(（\[]*(?:" + _AGENCY + r")(?:\s*/\s*\p{L}[\p{L} .]*)?[\s)）\]]*$", regex.IGNORECASE)
+# Every match ends at the end of the block, so the search runs in reverse ((?r)): it fails at once
+# at each position the end anchor rules out, instead of trying every alternative forwards there.
+# Only whether a match exists is used.
 _TRAILING_CREDIT = regex.compile(
-    r"(?:[(（\[]\s*(?:" + _LABEL + r"|来源|source)\s*(?:by\b|[:：/])[^()（）\[\]]{1,40}[)）\]]"
+    r"(?r)(?:[(（\[]\s*(?:" + _LABEL + r"|来源|source)\s*(?:by\b|[:：/])[^()（）\[\]]{1,40}[)）\]]"
     r"|(?:图片来源|来源|图源|source|photo|credit)\s*[:：]\s*(?:" + _AGENCY + r")"
     r"|(?:" + _AGENCY + r")\s*[)）\]]?)\s*$",
     regex.IGNORECASE,
 )
+# A trailing credit ends, before trailing white space, in a closing bracket or an agency name
+# (which folded text holds literally, see literal_prefilter): blocks ending otherwise skip the search.
+_AGENCY_WORDS = literal_prefilter(IMAGE_AGENCIES)
+_CREDIT_ENDS = None if _AGENCY_WORDS is None else (")", "）", "]", *_AGENCY_WORDS)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class ImageCredit(LineRule):
             return "image credit line"
         if block.size <= 8 and _AGENCY_ONLY.match(folded):
             return "photo agency name alone"
-        if block.size <= self.max_caption_size and _TRAILING_CREDIT.search(folded):
+        if block.size <= self.max_caption_size and (_CREDIT_ENDS is None or folded.rstrip().endswith(_CREDIT_ENDS)) \
+                and _TRAILING_CREDIT.search(folded):
             return "caption ending in an image credit"
         return None

@@ -115,14 +115,14 @@ class MetaLine(LineRule):
         folded = block.folded
         if _LABELLED.match(folded):
             return "byline/editor label line"
-        if _DATE_ONLY.match(folded) and block.size <= 16:
+        if block.size <= 16 and _DATE_ONLY.match(folded):
             return "date/time line"
-        if RELATIVE_DATE.search(folded) and block.size <= 12:
+        if block.size <= 12 and RELATIVE_DATE.search(folded):
             return "relative-date meta line"
-        if _BYLINE_EN.match(block.text) and block.n_words <= 8 and not block.ends_sentence:
+        if block.n_words <= 8 and not block.ends_sentence and _BYLINE_EN.match(block.text):
             return "byline"
-        if _COUNT.search(folded) and block.size <= 12:
+        if block.size <= 12 and _COUNT.search(folded):
             return "view/comment count line"
-        if _CATEGORY.search(folded) and block.size <= 12:
+        if block.size <= 12 and _CATEGORY.search(folded):
             return "category/tag line"
         return None

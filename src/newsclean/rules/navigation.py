@@ -36,7 +36,8 @@ class Breadcrumb(LineRule):
         folded = block.folded
         if _OPENER.match(folded):
             return "starts with a 'you are here' label"
-        steps = len(_SEPARATORS.findall(folded))
+        # _SEPARATORS needs one of > › » →
+        steps = len(_SEPARATORS.findall(folded)) if any(ch in folded for ch in ">›»→") else 0
         if _HOME_FIRST.match(folded) and steps + folded.count("/") >= 1:
             return f"starts at the home page and has {max(steps, 1)} trail separator(s)"
         if steps >= 2 and block.size <= 20 and not block.ends_sentence:

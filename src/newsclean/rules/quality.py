@@ -30,8 +30,25 @@ class ProseScore:
     reason: str
 
 
-def classify(block: Block, *, max_link_density: float = 0.3) -> ProseScore:
-    """jusText-style class of one block, with the measured values in the reason."""
+DEFAULT_MAX_LINK_DENSITY = 0.3
+
+
+def classify(block: Block, *, max_link_density: float = DEFAULT_MAX_LINK_DENSITY) -> ProseScore:
+    """jusText-style class of one block, with the measured values in the reason.
+
+    A pure function of the block; with the default ``max_link_density`` the score is computed
+    once per block and kept on it (three rules ask for it).
+    """
+    if max_link_density == DEFAULT_MAX_LINK_DENSITY:
+        cache = block.__dict__
+        score = cache.get("_prose_score")
+        if score is None:
+            score = cache["_prose_score"] = _classify(block, max_link_density)
+        return score
+    return _classify(block, max_link_density)
+
+
+def _classify(block: Block, max_link_density: float) -> ProseScore:
     if block.link_density > max_link_density and block.size < 60:
         return ProseScore(BAD, f"link density {block.link_density:.2f} > {max_link_density}")
     if block.ends_ellipsis and block.size < 120:
@@ -56,7 +73,7 @@ def classify(block: Block, *, max_link_density: float = 0.3) -> ProseScore:
     words = block.n_words
     if words == 0:
         return ProseScore(SHORT, "no words")
-    stop = sum(1 for w in block.words if w.casefold() in LATIN_STOP_WORDS) / words
+    stop = block.n_stop / words  # words whose casefold is in LATIN_STOP_WORDS
     if words < 10:
         return ProseScore(SHORT, f"{words} words")
     if stop >= 0.30 and words >= 25 and (block.n_sentence_punct or block.n_clause_punct):

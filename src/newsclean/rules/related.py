@@ -23,8 +23,15 @@ _HEADING_TRIM = regex.compile(r"^[\s\[【《<(（#>»•·\-–—*]+|[\s\]】�
 _MORE_PREFIX = regex.compile(r"^(?:more (?:from|in|on|about|stories)|related|read more|also read|see also|更多|相关)\b", regex.IGNORECASE)
 
 
+# _HEADING_TRIM's two character classes spelled out (\s is Unicode White_Space), so that
+# ``_HEADING_TRIM.sub("", s) == s.lstrip(_TRIM_LEAD).rstrip(_TRIM_TAIL)`` without a regex scan.
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TRIM_LEAD = _WHITE_SPACE + "[【《<(（#>»•·-–—*"
+_TRIM_TAIL = _WHITE_SPACE + "]】》>)）:：.。!！»•·-–—*"
+
+
 def is_related_heading(block: Block) -> bool:
-    core = _HEADING_TRIM.sub("", block.folded)
+    core = block.folded.lstrip(_TRIM_LEAD).rstrip(_TRIM_TAIL)  # == _HEADING_TRIM.sub("", block.folded)
     if core in _HEADINGS:
         return True
     return block.size <= 6 and not block.ends_sentence and _MORE_PREFIX.match(core) is not None
@@ -113,7 +120,10 @@ class SiteSuffixTitles(Rule):
         for block in ctx.undecided():
             if block.size > self.max_size:
                 continue
-            parts = STRONG_SEPARATOR.split(block.text)
+            text = block.text
+            if "--" not in text and not any(ch in text for ch in "|｜丨_"):
+                continue  # STRONG_SEPARATOR needs one of these: split would give one part
+            parts = STRONG_SEPARATOR.split(text)
             if len(parts) >= 2 and parts[0].strip() and len(parts[-1]) <= 30:
                 tails[block.index] = fold(regex.split(r"(?:(?<!\s)\s++)?[·•]\s*", parts[-1].strip())[0])
         counts = Counter(tails.values())
