@@ -69,3 +69,19 @@ def test_sentence_with_an_url_stays() -> None:
 ])
 def test_lines_with_chrome_words_inside_sentences_stay(line: str) -> None:
     assert line in _body(EN_P1, line, EN_P2, EN_P3)
+
+
+def test_short_story_in_short_paragraphs_stays() -> None:
+    # A brief news item: every paragraph is short, none would count as a long prose block alone.
+    story = ["北京时间周日，主队以三分险胜客队。", "客队主力上半场扭伤脚踝，没有回到场上。", "双方将在周三进行第二场比赛。"]
+    body = _body("首页", "体育", *story, "分享到：微信 微博")
+    assert body == story
+
+
+def test_japanese_prose_is_recognised() -> None:
+    lines = [
+        "市内の公園は半年間の工事を終えて、週末から再び市民に開放されることになりました。",
+        "市の担当者によると、新しい遊歩道と子ども向けの遊び場が整備されたということです。",
+        "利用者からは、以前よりもずっと過ごしやすくなったという声が聞かれました。",
+    ]
+    assert _body("ホーム", *lines, "シェアする") == lines

@@ -109,7 +109,11 @@ PROMO_MARKERS: tuple[str, ...] = (
 )
 
 # Chinese function characters (a stop list used for prose-likeness of CJK text).
-CJK_STOP_CHARS: frozenset[str] = frozenset("的了是在和也有就不都而及与这那他她它我你们对将被把从向以为于其之所但并或等很还又到说让")
+CJK_STOP_CHARS: frozenset[str] = frozenset(
+    "的了是在和也有就不都而及与这那他她它我你们对将被把从向以为于其之所但并或等很还又到说让"
+    # Japanese particles and auxiliaries (hiragana), so Japanese prose reads as prose too.
+    "のはがをにでともへやたすすまるれ"
+)
 
 # Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
 LATIN_STOP_WORDS: frozenset[str] = frozenset(

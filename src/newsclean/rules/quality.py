@@ -106,7 +106,8 @@ class ProseClassifier(Rule):
 class ContextSmoothing(Rule):
     """Settles short and borderline blocks by their nearest decided neighbours.
 
-    Borderline blocks are settled first (kept when the nearest decided block on either side was
+    Adjacent borderline blocks that each end a sentence (a short story in short paragraphs) are
+    kept as a run. Other borderline blocks are settled next (kept when the nearest decided block on either side was
     kept); then a short block is kept when the nearest decided block on both sides was kept. The page edges count as dropped; blocks removed by the
     ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
     Removes: a menu word ``Sport`` between navigation lines.
@@ -120,6 +121,8 @@ class ContextSmoothing(Rule):
     #: A borderline block looks for a kept neighbour across at most this many undecided blocks
     #: (None: any distance, as jusText does; measured best on the dev set).
     max_gap: int | None = None
+    #: This many adjacent borderline blocks that each end a sentence are kept as a run.
+    min_sentence_run: int = 2
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -127,6 +130,19 @@ class ContextSmoothing(Rule):
             None if label is None or label.rule in self.transparent else label.keep for label in ctx.labels
         ]
         scores = {b.index: classify(b) for b in blocks if ctx.labels[b.index] is None}
+        # Pass 0: a run of adjacent borderline blocks that each end a sentence is a short story
+        # written in short paragraphs; with no long paragraph to lean on it stands on its own.
+        run: list[int] = []
+        for i in [*sorted(scores), -1]:
+            if i >= 0 and scores[i].klass == NEAR and blocks[i].ends_sentence and (not run or run[-1] == i - 1):
+                run.append(i)
+                continue
+            if len(run) >= self.min_sentence_run:
+                for j in run:
+                    state[j] = True
+                    yield Verdict(j, True, f"one of {len(run)} adjacent borderline sentences ({scores[j].reason})")
+            run = [i] if i >= 0 and scores[i].klass == NEAR and blocks[i].ends_sentence else []
+        scores = {i: sc for i, sc in scores.items() if state[i] is None}
         # Pass 1: borderline blocks join a kept neighbour.
         settled = list(state)
         if self.max_gap is None:  # unbounded look-around: two linear sweeps instead of a scan per block
