@@ -142,8 +142,8 @@ def is_title_like(block: Block) -> bool:
     if not block.is_cjk and block.n_words >= 10 and folded.rstrip().endswith("."):
         return False  # a sentence (lead or caption), not a headline
     if block.is_cjk:
-        if not 5 <= block.n_cjk <= 80 or "。" in block.text.rstrip("。")[:-1]:
-            return False
+        if not 5 <= block.n_cjk <= 80 or "。" in block.text:
+            return False  # a CJK headline has no full stop
     elif not 2 <= block.n_words <= 30:
         return False
     return block.n_sentence_punct <= 2
