@@ -94,3 +94,11 @@ def test_comment_section_needs_prose_before_it() -> None:
     assert [verdicts[l] for l in lines] == [True, True, False, False, False]
     top = _verdicts(CommentSection(), ["12 Comments", PROSE_EN, PROSE_EN.replace("Tuesday", "Monday")])
     assert all(top.values())
+
+
+def test_comment_section_from_comment_headers_without_a_heading() -> None:
+    lines = [PROSE_EN, "Mary Ann Says:", "Congratulations, lovely news.", "Cole Says:", "Great post as always.", "Daven B said...", "Thanks!"]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] + [False] * 6
+    two_only = _verdicts(CommentSection(), lines[:5])
+    assert all(two_only.values())

@@ -25,6 +25,11 @@ _HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE = regex.compile(compile_alternation(COMMENT_SECTION_PHRASES), regex.IGNORECASE)
+# The header of one comment: "Mary Ann Says:", "Jennifer said...", "by someone (12345) writes:".
+_ITEM = regex.compile(
+    r"^(?:by\s+)?[^\n]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|\.\.\.|…)?\s*$",
+    regex.IGNORECASE,
+)
 _PHRASE_WORDS = literal_prefilter(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
 
 
@@ -32,7 +37,8 @@ _PHRASE_WORDS = literal_prefilter(COMMENT_SECTION_PHRASES)  # a match needs one 
 class CommentSection(Rule):
     """Drops a comment section: its heading and every block after it.
 
-    Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``.
+    Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``; with no
+             heading, everything from the first of three or more ``Mary Ann Says:`` headers.
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
              prose (a bare word needs 10% of the page's text before it, a counted heading 1%: comment
              threads often outweigh the article twenty to one).
@@ -43,6 +49,9 @@ class CommentSection(Rule):
     min_share_counted: float = 0.01
     min_share_bare: float = 0.2
     max_heading_size: int = 16
+    #: Without a heading, this many comment headers ("… says:") open a section at the first one.
+    min_items: int = 3
+    min_prose_before_items: int = 15
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -51,8 +60,16 @@ class CommentSection(Rule):
         prose = [b.size if is_prose(b) and not ctx.is_dropped(b.index) else 0 for b in blocks]
         total = sum(mass) or 1
         mass_before = 0
+        items = [b.index for b in blocks if b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
+        first_item = items[0] if len(items) >= self.min_items else None
         before = 0
         for block in blocks:
+            if block.index == first_item and before >= self.min_prose_before_items:
+                yield self.drop(block, f"first of {len(items)} comment headers ('… says:') after {before} tokens of prose")
+                for rest in blocks[block.index + 1 :]:
+                    if ctx.labels[rest.index] is None:
+                        yield self.drop(rest, f"inside the comment section that starts at line {block.line_start} ({len(items)} comment headers)")
+                return
             strength = None if ctx.is_kept(block.index) else self._strength(block)
             if strength is not None and before >= self.min_prose_before:
                 share = mass_before / total
