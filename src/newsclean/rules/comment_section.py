@@ -14,7 +14,7 @@ import regex
 
 from ..blocks import Block
 from ..meta import is_prose
-from ..textutil import compile_alternation, literal_prefilter
+from ..textutil import compile_alternation, literal_finder
 from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
 from .base import Context, Rule, Verdict
 
@@ -30,7 +30,7 @@ _ITEM = regex.compile(
     r"^(?:by\s+)?[^\n]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|\.\.\.|…)?\s*$",
     regex.IGNORECASE,
 )
-_PHRASE_WORDS = literal_prefilter(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
+_PHRASE_IN = literal_finder(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,6 @@ class CommentSection(Rule):
 
 
 def _has_phrase(folded: str) -> bool:
-    if _PHRASE_WORDS is not None and not any(p in folded for p in _PHRASE_WORDS):
+    if _PHRASE_IN is not None and not _PHRASE_IN(folded):
         return False
     return _PHRASE.search(folded) is not None

@@ -8,12 +8,12 @@ import regex
 
 from ..blocks import Block
 from ..vocab import COMMENT_MARKERS, PROMO_MARKERS
-from ..textutil import literal_prefilter
+from ..textutil import literal_finder
 from .base import Context, LineRule, compile_alternation
 
 _LEADING = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(COMMENT_MARKERS) + r")", regex.IGNORECASE)
 _ANY = regex.compile(compile_alternation(COMMENT_MARKERS), regex.IGNORECASE)
-_ANY_WORDS = literal_prefilter(COMMENT_MARKERS)  # a match needs one as a substring
+_ANY_IN = literal_finder(COMMENT_MARKERS)  # a match needs one as a substring
 _PROMO = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(PROMO_MARKERS) + r")", regex.IGNORECASE)
 
 
@@ -32,7 +32,7 @@ class CommentForm(LineRule):
         folded = block.folded
         if block.size <= 60 and _LEADING.match(folded):
             return "comment-form label"
-        if block.size <= self.short_size and (_ANY_WORDS is None or any(m in folded for m in _ANY_WORDS)) and _ANY.search(folded):
+        if block.size <= self.short_size and (_ANY_IN is None or _ANY_IN(folded)) and _ANY.search(folded):
             return "short line with a comment-form phrase"
         if block.size <= 30 and _PROMO.match(folded):
             return "subscription/app prompt"

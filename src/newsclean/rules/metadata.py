@@ -13,7 +13,7 @@ import regex
 
 from ..blocks import Block
 from ..meta import COMPILED_LINE, NUMERIC_DATE, RELATIVE_DATE, WORD_DATE
-from ..textutil import fold
+from ..textutil import fold, literal_finder
 from ..vocab import CATEGORY_WORDS, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
 from .base import Context, LineRule, Rule, Verdict, compile_alternation
 
@@ -96,6 +96,7 @@ _LABELLED = regex.compile(
 _BYLINE_EN = regex.compile(r"^(?:by|written by|posted by|reported by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4}\b", regex.IGNORECASE)
 _COUNT = regex.compile(r"(?:" + compile_alternation(COUNT_WORDS) + r")\s*[:：(（]?\s*\d|(?<![\d,.])\d[\d,.]*+\s*+(?:" + compile_alternation(COUNT_WORDS) + r")", regex.IGNORECASE)
 _CATEGORY = regex.compile(compile_alternation(CATEGORY_WORDS), regex.IGNORECASE)
+_CATEGORY_IN = literal_finder(CATEGORY_WORDS)  # a match needs one as a substring
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,6 @@ class MetaLine(LineRule):
             return "byline"
         if block.size <= 12 and _COUNT.search(folded):
             return "view/comment count line"
-        if block.size <= 12 and _CATEGORY.search(folded):
+        if block.size <= 12 and (_CATEGORY_IN is None or _CATEGORY_IN(folded)) and _CATEGORY.search(folded):
             return "category/tag line"
         return None
