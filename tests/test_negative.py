@@ -85,3 +85,14 @@ def test_japanese_prose_is_recognised() -> None:
         "利用者からは、以前よりもずっと過ごしやすくなったという声が聞かれました。",
     ]
     assert _body("ホーム", *lines, "シェアする") == lines
+
+
+def test_hard_wrapped_paragraph_stays() -> None:
+    wrapped = [
+        "Gym equipment refers to the various machines and tools that a",
+        "fitness facility provides to help people reach their goals, and",
+        "most of it is designed to work on one group of muscles at a time.",
+    ]
+    body = _body("Home", "Menu", *wrapped, "Share this")
+    # Every wrapped line is kept (lines under 20 words are not rejoined, see docs/text.md).
+    assert " ".join(body) == " ".join(wrapped)

@@ -74,6 +74,7 @@ WORD_DATE = regex.compile(
     r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?",
     regex.IGNORECASE,
 )
+_DANGLING = frozenset("a an the and or of to in for with that by on at from as is are was were".split())
 SLASH_DATE = regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)?\d{2}(?!\d)|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t)\b", regex.IGNORECASE)
 BYLINE_START = regex.compile(r"^\s*(?:by|posted|published|updated|last updated|written by|from|filed under|作者|记者|来源|发布时间|更新时间)\b", regex.IGNORECASE)
 # Title separators: strong ones almost always introduce a site name; weak ones only sometimes.
@@ -141,6 +142,8 @@ def is_title_like(block: Block) -> bool:
         return False
     if not block.is_cjk and block.n_words >= 10 and folded.rstrip().endswith("."):
         return False  # a sentence (lead or caption), not a headline
+    if not block.is_cjk and block.words and block.words[-1].casefold() in _DANGLING:
+        return False  # a line that breaks off mid-sentence ("... tools that a")
     if block.is_cjk:
         if not 5 <= block.n_cjk <= 80 or "。" in block.text:
             return False  # a CJK headline has no full stop
