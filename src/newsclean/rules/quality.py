@@ -77,11 +77,11 @@ def _classify(block: Block, max_link_density: float) -> ProseScore:
     stop = block.n_stop / words  # words whose casefold is in LATIN_STOP_WORDS
     if words < 10:
         return ProseScore(SHORT, f"{words} words")
-    if stop >= 0.30 and words >= 25 and (block.n_sentence_punct or block.n_clause_punct):
+    if stop >= 0.22 and words >= 25 and (block.n_sentence_punct or block.n_clause_punct):
         return ProseScore(GOOD, f"{words} words, stop-word share {stop:.2f}")
-    if stop >= 0.2:
+    if stop >= 0.12:
         return ProseScore(NEAR, f"{words} words, stop-word share {stop:.2f}")
-    return ProseScore(BAD, f"{words} words, stop-word share {stop:.2f} < 0.20")
+    return ProseScore(BAD, f"{words} words, stop-word share {stop:.2f} < 0.12")
 
 
 @dataclass(frozen=True)
