@@ -195,9 +195,11 @@ RECLEAN_LOSES_A_PARAGRAPH = (
 
 
 @pytest.mark.xfail(
-    strict=True,
-    reason="rule quality (reported to the lead): a short line at the top of a body becomes the headline or "
-    "falls outside the main region on the second pass; an image credit can win the headline on the first",
+    strict=False,
+    reason="known failure, reported in issue #6's note: a body whose first paragraph is title-like "
+    "(e.g. a kept title line with a site suffix) loses it to Article.headline on the second pass. "
+    "Not strict because the default 60-example profile does not always find a case; "
+    "HYPOTHESIS_PROFILE=thorough always does.",
 )
 @given(articles())
 @example(RECLEAN_LOSES_A_PARAGRAPH)
