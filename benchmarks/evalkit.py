@@ -61,6 +61,15 @@ def load(path: Path = DEFAULT_DEV, *, limit: int | None = None) -> Iterator[dict
             yield json.loads(line)
 
 
+def evenly_spaced(path: Path = DEFAULT_DEV, limit: int | None = None) -> list[dict]:
+    """All records, or ``limit`` of them spread evenly over the file (every dataset represented)."""
+    records = list(load(path))
+    if limit is None or limit >= len(records):
+        return records
+    step = len(records) / limit
+    return [records[int(i * step)] for i in range(limit)]
+
+
 def summarise(scores: list[float]) -> dict[str, float]:
     if not scores:
         return {"n": 0, "mean": 0.0, "median": 0.0, "share_ge_0.9": 0.0}

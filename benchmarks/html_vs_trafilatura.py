@@ -27,17 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.evalkit import DEFAULT_DEV, f1, headline_exact, is_cjk, load, summarise  # noqa: E402
+from benchmarks.evalkit import DEFAULT_DEV, evenly_spaced, f1, headline_exact, is_cjk, summarise  # noqa: E402
 
 import newsclean  # noqa: E402
-
-
-def _records(path: Path, limit: int | None) -> list[dict]:
-    records = list(load(path))
-    if limit is None or limit >= len(records):
-        return records
-    step = len(records) / limit
-    return [records[int(i * step)] for i in range(limit)]
 
 
 def _trafilatura(html: str) -> tuple[str, str | None]:
@@ -139,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dev.exists():
         print(f"dev set not found at {args.dev}; skipping the HTML benchmark")
         return 0
-    records = _records(args.dev, args.limit)
+    records = evenly_spaced(args.dev, args.limit)
     rows, spent = run(records)
     print(table(rows, spent))
     if args.json:

@@ -45,17 +45,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.evalkit import DEFAULT_DEV, load  # noqa: E402
+from benchmarks.evalkit import DEFAULT_DEV, evenly_spaced, load  # noqa: E402
 
 SIZES = (("1 KB", 1_000), ("10 KB", 10_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("5 MB", 5_000_000))
-
-
-def _records(path: Path, limit: int | None) -> list[dict]:
-    records = list(load(path))
-    if limit is None or limit >= len(records):
-        return records
-    step = len(records) / limit
-    return [records[int(i * step)] for i in range(limit)]
 
 
 # ---------------------------------------------------------------- the four extractors
@@ -239,7 +231,7 @@ def main() -> int:
         _memory_child(args.dev, args.limit, args.memory_child)
         return 0
 
-    records = _records(args.dev, args.limit)
+    records = evenly_spaced(args.dev, args.limit)
     report: dict = {"command": " ".join([Path(sys.executable).name, *sys.argv]), "pages": len(records)}
     if not args.skip_throughput:
         rows = report["throughput"] = throughput(records, args.chunks)
