@@ -7,7 +7,7 @@ pipelines, so callers can switch a rule off or add their own without touching gl
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .blocks import Document
@@ -80,7 +80,3 @@ def _collect(verdicts: Iterable[Verdict], deadline: float, step: int, rule_id: s
         if not len(out) % step and time.monotonic() > deadline:
             raise budget_exceeded(f"in rule {rule_id!r}")
     return out
-
-
-def run_rules(doc: Document, meta: MetaScan, rules: Sequence[Rule]) -> list[Label]:
-    return Pipeline(tuple(rules)).label(doc, meta)
