@@ -9,18 +9,29 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .blocks import Document
 from .deadline import TimedBlocks, budget_exceeded, check_deadline, with_deadline
 from .meta import MetaScan
 from .rules import DEFAULT_RULES, Context, Label, Rule, Verdict
+from .wordscan import WordScanner
 
 UNDECIDED_RULE = "quality.undecided"
 
 
 @dataclass(frozen=True)
 class Pipeline:
+    """The ordered rules.
+
+    ``gates``: line rules with a :class:`~newsclean.rules.base.Gate` judge only the blocks that
+    pass it (found by one word scan of the document for all rules); ``gates=False`` judges every
+    block. Both give the same result (a gate is a necessary condition of its rule's drops);
+    the switch exists to check exactly that.
+    """
+
     rules: tuple[Rule, ...] = DEFAULT_RULES
+    gates: bool = True
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -30,7 +41,7 @@ class Pipeline:
         unknown = set(rule_ids) - set(self.ids)
         if unknown:
             raise ValueError(f"no rule with id {sorted(unknown)}; known ids: {', '.join(self.ids)}")
-        return Pipeline(tuple(r for r in self.rules if r.id not in rule_ids))
+        return Pipeline(tuple(r for r in self.rules if r.id not in rule_ids), gates=self.gates)
 
     def with_rule(self, rule: Rule, *, before: str | None = None, after: str | None = None) -> "Pipeline":
         """A new pipeline with ``rule`` inserted before/after the named rule (default: before smoothing)."""
@@ -43,7 +54,17 @@ class Pipeline:
                 raise ValueError(f"no rule with id {anchor!r}; known ids: {', '.join(self.ids)}")
             position = self.ids.index(anchor) + (1 if after else 0)
         rules.insert(position, rule)
-        return Pipeline(tuple(rules))
+        return Pipeline(tuple(rules), gates=self.gates)
+
+    @cached_property
+    def _scanner(self) -> WordScanner | None:
+        """One scanner for the gate words of every rule (None when no rule has a gate or gates are off)."""
+        words: set[str] = set()
+        for rule in self.rules:
+            gate = getattr(rule, "gate", None)
+            if gate is not None:
+                words.update(gate.words)
+        return WordScanner(words) if self.gates and words else None
 
     def label(self, doc: Document, meta: MetaScan, *, deadline: float | None = None) -> list[Label]:
         """Run every rule in order; the first verdict on a block wins. Undecided blocks are kept.
@@ -54,9 +75,11 @@ class Pipeline:
         """
         labels: list[Label | None] = [None] * len(doc.blocks)
         doc = with_deadline(doc, deadline)
+        scanner = self._scanner
+        word_hits = scanner.scan(doc.blocks, deadline=deadline) if scanner is not None else None
         for rule in self.rules:
             check_deadline(deadline, f"before rule {rule.id!r}")
-            ctx = Context(doc=doc, meta=meta, labels=labels)
+            ctx = Context(doc=doc, meta=meta, labels=labels, word_hits=word_hits)
             blocks = doc.blocks
             if isinstance(blocks, TimedBlocks):
                 verdicts = _collect(rule(ctx), blocks.deadline, blocks.step, rule.id)

@@ -8,12 +8,14 @@ reason with the measured values that triggered it (one format for every rule).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+import regex
+
 from ..blocks import Block, Document
-from ..textutil import compile_alternation
+from ..textutil import compile_alternation, literal_prefilter
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..meta import MetaScan
@@ -44,6 +46,9 @@ class Context:
     doc: Document
     meta: "MetaScan"
     labels: Sequence[Label | None]
+    #: For each gate word of the pipeline's rules, the indices of the blocks whose folded text
+    #: contains it (see :class:`Gate`); None when gates are off, and every block is judged.
+    word_hits: Mapping[str, Sequence[int]] | None = None
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -81,11 +86,79 @@ class Rule(ABC):
         return Verdict(block.index, True, reason)
 
 
+@dataclass(frozen=True)
+class Gate:
+    """A cheap necessary condition for a :class:`LineRule` to drop a block.
+
+    A rule with a gate promises: :meth:`LineRule.judge` returns None for every block whose
+    :attr:`Block.folded` text contains none of ``words``, none of ``chars`` and nothing ``pattern``
+    finds, and whose stripped text is longer than ``max_chars`` (when given). The pipeline then
+    finds the blocks that pass with one scan of the whole document for all rules' words
+    (:class:`~newsclean.pipeline.Pipeline`), and judges only those. The output is the same as
+    judging every block; ``Pipeline(gates=False)`` judges every block, to check exactly that.
+
+    ``words`` must be safe as literals (:func:`~newsclean.textutil.literal_prefilter`): each is its
+    own fold and has no cased non-ASCII character, so an IGNORECASE match of it in folded text is
+    the word itself. A gate that is not safe raises ``ValueError`` when it is made.
+    """
+
+    words: tuple[str, ...] = ()
+    chars: frozenset[str] = frozenset()
+    #: a pattern searched in the folded text of each block (e.g. ``\d``)
+    pattern: "regex.Pattern[str] | None" = None
+    #: judge() returns None for blocks whose stripped text has more characters than this
+    max_chars: int | None = None
+    _words: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        checked = literal_prefilter(self.words)
+        if checked is None:
+            unsafe = [w for w in self.words if literal_prefilter((w,)) is None]
+            raise ValueError(f"gate words must be folded literals without cased non-ASCII letters: {unsafe}")
+        if any(not w or "\n" in w for w in checked):
+            raise ValueError("gate words must be non-empty and hold no newline")
+        object.__setattr__(self, "_words", frozenset(checked))
+
+    def candidates(self, ctx: Context) -> Iterable[Block]:
+        """The undecided blocks this gate lets through, in document order."""
+        blocks, labels = ctx.doc.blocks, ctx.labels
+        if ctx.word_hits is None:
+            return ctx.undecided()
+        if self.chars or self.pattern is not None or self.max_chars is not None:
+            by_word = self.word_indices(ctx.word_hits)
+            chars, search, max_chars = self.chars, self.pattern.search if self.pattern else None, self.max_chars
+            return (
+                b for b in blocks
+                if labels[b.index] is None and (
+                    b.index in by_word
+                    or (chars and not chars.isdisjoint(b.folded))
+                    or (search is not None and search(b.folded) is not None)
+                    or (max_chars is not None and (len(b.text) <= max_chars or len(b.text.strip()) <= max_chars))
+                )
+            )
+        return (blocks[i] for i in sorted(self.word_indices(ctx.word_hits)) if labels[i] is None)
+
+    def word_indices(self, word_hits: Mapping[str, Sequence[int]]) -> set[int]:
+        out: set[int] = set()
+        for word in self._words:
+            hits = word_hits.get(word)
+            if hits:
+                out.update(hits)
+        return out
+
+
 class LineRule(Rule):
-    """A rule that judges each undecided block on its own: override :meth:`judge`."""
+    """A rule that judges each undecided block on its own: override :meth:`judge`.
+
+    A subclass may set ``gate`` (a :class:`Gate`): a necessary condition for a drop that the
+    pipeline checks for all blocks at once, so :meth:`judge` runs only on the blocks that pass it.
+    """
+
+    gate: ClassVar[Gate | None] = None
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
-        for block in ctx.undecided():
+        gate = self.gate
+        for block in gate.candidates(ctx) if gate is not None else ctx.undecided():
             reason = self.judge(block, ctx)
             if reason is not None:
                 yield self.drop(block, reason)

@@ -14,9 +14,9 @@ import regex
 
 from ..blocks import Block
 from ..meta import is_prose
-from ..textutil import compile_alternation, literal_finder
+from ..textutil import compile_alternation, fold, literal_finder
 from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
-from .base import Context, Rule, Verdict
+from .base import Context, Gate, Rule, Verdict
 
 _WORDS = compile_alternation(COMMENT_SECTION_WORDS)
 _HEADING = regex.compile(
@@ -31,6 +31,10 @@ _ITEM = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE_IN = literal_finder(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
+# What a block must hold to be a section heading (_HEADING or _PHRASE) or a comment header (_ITEM).
+_HEADING_GATE = Gate(words=tuple(fold(w) for w in (
+    *COMMENT_SECTION_WORDS, *COMMENT_SECTION_PHRASES, "response", "thoughts", "comment", "replies")))
+_ITEM_GATE = Gate(words=("says", "said", "wrote", "writes", "replied", "responded"))
 
 
 @dataclass(frozen=True)
@@ -52,15 +56,25 @@ class CommentSection(Rule):
     #: Without a heading, this many comment headers ("… says:") open a section at the first one.
     min_items: int = 3
     min_prose_before_items: int = 15
+    #: all the words of the two gates above, so that the pipeline's word scan looks for them
+    gate = Gate(words=_HEADING_GATE.words + _ITEM_GATE.words)
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
+        if ctx.word_hits is not None:
+            may_head = _HEADING_GATE.word_indices(ctx.word_hits)
+            may_item = _ITEM_GATE.word_indices(ctx.word_hits)
+            if not may_head and len(may_item) < self.min_items:
+                return  # no heading and too few comment headers: nothing to drop
+        else:
+            may_head = may_item = None
         # Text mass: tokens in blocks of 10+ tokens not already dropped (menus and labels excluded).
         mass = [b.size if b.size >= 10 and not ctx.is_dropped(b.index) else 0 for b in blocks]
         prose = [b.size if is_prose(b) and not ctx.is_dropped(b.index) else 0 for b in blocks]
         total = sum(mass) or 1
         mass_before = 0
-        items = [b.index for b in blocks if b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
+        items = [b.index for b in blocks if (may_item is None or b.index in may_item)
+                 and b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
         first_item = items[0] if len(items) >= self.min_items else None
         before = 0
         for block in blocks:
@@ -70,7 +84,8 @@ class CommentSection(Rule):
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment section that starts at line {block.line_start} ({len(items)} comment headers)")
                 return
-            strength = None if ctx.is_kept(block.index) else self._strength(block)
+            strength = None if ctx.is_kept(block.index) or (may_head is not None and block.index not in may_head) \
+                else self._strength(block)
             if strength is not None and before >= self.min_prose_before:
                 share = mass_before / total
                 needed = self.min_share_counted if strength == "counted" else self.min_share_bare

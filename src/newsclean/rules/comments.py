@@ -8,8 +8,8 @@ import regex
 
 from ..blocks import Block
 from ..vocab import COMMENT_MARKERS, PROMO_MARKERS
-from ..textutil import literal_finder
-from .base import Context, LineRule, compile_alternation
+from ..textutil import fold, literal_finder
+from .base import Context, Gate, LineRule, compile_alternation
 
 _LEADING = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(COMMENT_MARKERS) + r")", regex.IGNORECASE)
 _ANY = regex.compile(compile_alternation(COMMENT_MARKERS), regex.IGNORECASE)
@@ -27,6 +27,7 @@ class CommentForm(LineRule):
 
     id = "comments.form"
     short_size: int = 20
+    gate = Gate(words=tuple(fold(w) for w in (*COMMENT_MARKERS, *PROMO_MARKERS)))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded

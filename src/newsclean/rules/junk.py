@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from .base import Context, LineRule
+from .base import Context, Gate, LineRule
 
 _TOKEN = regex.compile(r"^[a-z0-9]{3,10}$")
 _MIXED = regex.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]+$")
@@ -23,6 +23,8 @@ class PlaceholderToken(LineRule):
     """
 
     id = "junk.placeholder"
+    # A lone token has 3-10 characters, a symbol line at most 12.
+    gate = Gate(max_chars=12)
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         text = block.text.strip()

@@ -8,13 +8,14 @@ import regex
 
 from ..blocks import Block
 from ..vocab import DISCLAIMER_MARKERS
-from ..textutil import literal_prefilter
-from .base import Context, LineRule, compile_alternation
+from ..textutil import fold, literal_prefilter
+from .base import Context, Gate, LineRule, compile_alternation
 
 _MARKER = regex.compile(compile_alternation(DISCLAIMER_MARKERS), regex.IGNORECASE)
 # Two distinct marker matches need two markers occurring as substrings (see literal_prefilter).
 _MARKER_WORDS = literal_prefilter(DISCLAIMER_MARKERS)
 _LEADING = regex.compile(r"^[\s(（【\[*※]*(?:" + compile_alternation(DISCLAIMER_MARKERS) + r")", regex.IGNORECASE)
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "版权所有")  # each _COPYRIGHT match holds one
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|版权所有", regex.IGNORECASE)
 
 
@@ -28,6 +29,7 @@ class Disclaimer(LineRule):
 
     id = "legal.disclaimer"
     short_size: int = 30
+    gate = Gate(words=tuple(fold(w) for w in (*DISCLAIMER_MARKERS, *_COPYRIGHT_WORDS)))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded

@@ -8,8 +8,8 @@ import regex
 
 from ..blocks import Block
 from ..vocab import IMAGE_AGENCIES, IMAGE_CREDIT_LABELS
-from ..textutil import literal_prefilter
-from .base import Context, LineRule, compile_alternation
+from ..textutil import fold, literal_prefilter
+from .base import Context, Gate, LineRule, compile_alternation
 
 _LABEL = compile_alternation(IMAGE_CREDIT_LABELS)
 _AGENCY = compile_alternation(IMAGE_AGENCIES)
@@ -41,6 +41,8 @@ class ImageCredit(LineRule):
 
     id = "media.credit"
     max_caption_size: int = 90
+    # Every pattern above needs a credit label, an agency name, 来源 or source.
+    gate = Gate(words=tuple(fold(w) for w in (*IMAGE_CREDIT_LABELS, *IMAGE_AGENCIES, "来源", "source")))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded

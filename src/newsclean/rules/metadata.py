@@ -14,8 +14,8 @@ import regex
 from ..blocks import Block
 from ..meta import COMPILED_LINE, NUMERIC_DATE, RELATIVE_DATE, WORD_DATE
 from ..textutil import fold, literal_finder
-from ..vocab import CATEGORY_WORDS, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
-from .base import Context, LineRule, Rule, Verdict, compile_alternation
+from ..vocab import CATEGORY_WORDS, COMPILED_FROM, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
+from .base import Context, Gate, LineRule, Rule, Verdict, compile_alternation
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,11 @@ class PermalinkLine(Rule):
 _SOURCE_START = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(SOURCE_LABELS) + r")\s*[:：]", regex.IGNORECASE)
 
 
+#: The words of RELATIVE_DATE's alternatives that hold no digit.
+_RELATIVE_DATE_WORDS = ("刚刚", "昨天", "前天", "yesterday")
+_DIGIT = regex.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class SourceLine(LineRule):
     """Drops short source-attribution lines (``来源: X``, ``X综合Y``, ``Source: X``, the bare source name).
@@ -70,6 +75,24 @@ class SourceLine(LineRule):
 
     id = "meta.source_line"
     max_size: int = 30
+    # A drop needs a source label or a compiled-from word, or the line to be the page's source name.
+    gate = Gate(words=tuple(fold(w) for w in (*SOURCE_LABELS, *COMPILED_FROM)))
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        names = self._names(ctx)
+        if not names or ctx.word_hits is None or self.gate is None:
+            yield from super().__call__(ctx)
+            return
+        by_word = self.gate.word_indices(ctx.word_hits)
+        for block in ctx.undecided():
+            if block.index in by_word or block.folded.strip(" ()（）") in names:
+                reason = self.judge(block, ctx)
+                if reason is not None:
+                    yield self.drop(block, reason)
+
+    @staticmethod
+    def _names(ctx: Context) -> set[str]:
+        return {fold(n) for n in (ctx.meta.source, ctx.meta.site_suffix) if n}
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size:
@@ -78,8 +101,7 @@ class SourceLine(LineRule):
             return f"source attribution line ({block.size} tokens)"
         if ctx.meta.body_start is not None and block.index > ctx.meta.body_start and COMPILED_LINE.match(block.text.strip()):
             return "compiled-from attribution line after the body starts"
-        names = {fold(n) for n in (ctx.meta.source, ctx.meta.site_suffix) if n}
-        if block.folded.strip(" ()（）") in names:
+        if block.folded.strip(" ()（）") in self._names(ctx):
             return "line is only the page's source name"
         return None
 
@@ -89,10 +111,8 @@ _DATE_ONLY = regex.compile(
     r"(?:" + NUMERIC_DATE.pattern + r"|" + WORD_DATE.pattern + r")",
     regex.IGNORECASE,
 )
-_LABELLED = regex.compile(
-    r"^[\s(（【\[]*(?:" + compile_alternation(EDITOR_LABELS + ("作者", "撰文", "记者", "通讯员", "摄影", "文", "原标题", "编译", "by")) + r")\s*[:：/|]",
-    regex.IGNORECASE,
-)
+_LABEL_WORDS = EDITOR_LABELS + ("作者", "撰文", "记者", "通讯员", "摄影", "文", "原标题", "编译", "by")
+_LABELLED = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(_LABEL_WORDS) + r")\s*[:：/|]", regex.IGNORECASE)
 _BYLINE_EN = regex.compile(r"^(?:by|written by|posted by|reported by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4}\b", regex.IGNORECASE)
 _COUNT = regex.compile(r"(?:" + compile_alternation(COUNT_WORDS) + r")\s*[:：(（]?\s*\d|(?<![\d,.])\d[\d,.]*+\s*+(?:" + compile_alternation(COUNT_WORDS) + r")", regex.IGNORECASE)
 _CATEGORY = regex.compile(compile_alternation(CATEGORY_WORDS), regex.IGNORECASE)
@@ -109,6 +129,12 @@ class MetaLine(LineRule):
 
     id = "meta.byline"
     max_size: int = 24
+    # Labels, category words and digit-free relative dates are words; dates and counts need a digit
+    # (the byline pattern needs "by", one of the label words).
+    gate = Gate(
+        words=tuple(fold(w) for w in (*_LABEL_WORDS, *CATEGORY_WORDS, *_RELATIVE_DATE_WORDS)),
+        pattern=_DIGIT,
+    )
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size or block.n_sentence_punct > 1:

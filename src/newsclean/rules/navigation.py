@@ -9,7 +9,7 @@ import regex
 from ..blocks import Block
 from ..textutil import fold
 from ..vocab import BREADCRUMB_OPENERS, HOME_WORDS, WIDGET_PREFIXES, WIDGET_WORDS
-from .base import Context, LineRule, compile_alternation
+from .base import Context, Gate, LineRule, compile_alternation
 
 _OPENER = regex.compile(r"^\s*(?:" + compile_alternation(BREADCRUMB_OPENERS) + r")\s*[:：]?", regex.IGNORECASE)
 _HOME_FIRST = regex.compile(r"^\s*(?:" + compile_alternation(HOME_WORDS) + r")\s*(?:>>|[>›»→/|»])", regex.IGNORECASE)
@@ -29,6 +29,8 @@ class Breadcrumb(LineRule):
 
     id = "nav.breadcrumb"
     max_size: int = 40
+    # An opener, a home word, or (for the separator count) one of > › » →.
+    gate = Gate(words=tuple(fold(w) for w in (*BREADCRUMB_OPENERS, *HOME_WORDS)), chars=frozenset(">›»→"))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size or block.n_sentence_punct > 1:
@@ -55,6 +57,8 @@ class ShareWidget(LineRule):
 
     id = "nav.widget"
     max_size: int = 30
+    # A widget prefix, or pieces that are all widget words (so at least one widget word).
+    gate = Gate(words=tuple(fold(w) for w in WIDGET_PREFIXES) + tuple(_WIDGETS))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size:
