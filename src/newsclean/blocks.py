@@ -82,6 +82,12 @@ FEATURES = frozenset({
     "n_clause_punct", "ends_sentence", "ends_ellipsis", "list_marker", "link_density",
 })
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+#: A superset of CJK_CHAR (Han, Hiragana, Katakana, Hangul) as ``re`` code-point ranges: a block in
+#: which it finds nothing has no CJK character (tests/test_blocks_features.py checks every code point).
+MAYBE_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\ud7ff\uf900-\uffef\U00016fe0-\U00016fff\U0001aff0-\U0001b2ff"
+    "\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
+)
 #: Unicode White_Space: what ``\s`` matches in the ``regex`` module.
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 #: ELLIPSIS_TAIL matches exactly when the text, without trailing white space, ends in one of these
@@ -118,8 +124,8 @@ def _features(block: Block) -> None:
     else:
         if folded is None:
             folded = fold(text)
-        if n_cjk is None:  # no CJK character lies below U+1100
-            n_cjk = cjk_count(text) if max(text) >= "\u1100" else 0
+        if n_cjk is None:  # MAYBE_CJK finds nothing in most Latin text with curly quotes or dashes
+            n_cjk = cjk_count(text) if MAYBE_CJK.search(text) else 0
         if words is None:
             words = LATIN_WORD.findall(CJK_CHAR.sub(" ", text)) if n_cjk else LATIN_WORD.findall(text)
     n_words = len(words)

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import regex
 
-from .blocks import Block, Document
+from .blocks import MAYBE_CJK, Block, Document
 from .textutil import compile_alternation
 from .textutil import fold
 from .vocab import (
@@ -372,7 +372,6 @@ def _author_from_header(blocks: Sequence[Block], body_start: int | None) -> tupl
     return None, ""
 
 
-_FIRST_CJK = "\u1100"
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _HAN = regex.compile(r"\p{Han}")
@@ -382,7 +381,7 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code from script (zh/ja/ko) or from Latin function words; None when unsure."""
-    if text and max(text) >= _FIRST_CJK:  # no Han, kana or Hangul character lies below U+1100
+    if MAYBE_CJK.search(text):  # a superset of Han, kana and Hangul: most Latin text skips the counts
         kana = len(_KANA.findall(text))
         hangul = len(_HANGUL.findall(text))
         han = len(_HAN.findall(text))
@@ -394,8 +393,8 @@ def guess_language(text: str) -> str | None:
         if hangul > han:
             return "ko"
         return "zh"
-    # On ASCII text \p{L} is [A-Za-z].
-    words = [w.casefold() for w in (_ASCII_LETTERS if text.isascii() else _LETTERS).findall(text)]
+    # On ASCII text \p{L} is [A-Za-z], and lower-casing first gives the same words, folded.
+    words = _ASCII_LETTERS.findall(text.lower()) if text.isascii() else list(map(str.casefold, _LETTERS.findall(text)))
     if len(words) < 5:
         return None
     seen = Counter(words)

@@ -157,11 +157,14 @@ class LineRule(Rule):
     gate: ClassVar[Gate | None] = None
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
-        gate = self.gate
-        for block in gate.candidates(ctx) if gate is not None else ctx.undecided():
+        for block in self.candidates(ctx):
             reason = self.judge(block, ctx)
             if reason is not None:
                 yield self.drop(block, reason)
+
+    def candidates(self, ctx: Context) -> Iterable[Block]:
+        """The undecided blocks :meth:`judge` may drop: those the gate lets through, or all of them."""
+        return self.gate.candidates(ctx) if self.gate is not None else ctx.undecided()
 
     @abstractmethod
     def judge(self, block: Block, ctx: Context) -> str | None:

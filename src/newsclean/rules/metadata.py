@@ -78,17 +78,12 @@ class SourceLine(LineRule):
     # A drop needs a source label or a compiled-from word, or the line to be the page's source name.
     gate = Gate(words=tuple(fold(w) for w in (*SOURCE_LABELS, *COMPILED_FROM)))
 
-    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+    def candidates(self, ctx: Context) -> Iterable[Block]:
         names = self._names(ctx)
         if not names or ctx.word_hits is None or self.gate is None:
-            yield from super().__call__(ctx)
-            return
+            return super().candidates(ctx)
         by_word = self.gate.word_indices(ctx.word_hits)
-        for block in ctx.undecided():
-            if block.index in by_word or block.folded.strip(" ()（）") in names:
-                reason = self.judge(block, ctx)
-                if reason is not None:
-                    yield self.drop(block, reason)
+        return (b for b in ctx.undecided() if b.index in by_word or b.folded.strip(" ()（）") in names)
 
     @staticmethod
     def _names(ctx: Context) -> set[str]:

@@ -1,0 +1,137 @@
+"""Gates and the other speed shortcuts change no result.
+
+A :class:`~newsclean.rules.base.Gate` lets the pipeline skip ``judge()`` on blocks that cannot be
+dropped by that rule. These tests check the promise itself (a block the gate lets through is the
+only kind ``judge()`` may drop), that a whole pipeline gives the same Explanation with gates on
+and off, and that the cheap features equal their definitions. Text is generated from the gate
+words of the default rules mixed with digits, separators and ordinary words, in several cases,
+so every gate is exercised near its boundary.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Limits, NewscleanError
+from newsclean import meta as metadata
+from newsclean.blocks import MAYBE_CJK
+from newsclean.ingest import document_from_text
+from newsclean.pipeline import Pipeline
+from newsclean.rules import DEFAULT_RULES, LineRule
+from newsclean.rules.base import Context, Gate
+from newsclean.textutil import CJK_CHAR, fold
+from newsclean.wordscan import WordScanner, folded_texts
+
+GATED = [rule for rule in DEFAULT_RULES if isinstance(rule, LineRule) and rule.gate is not None]
+GATE_WORDS = sorted({w for rule in DEFAULT_RULES for w in (getattr(rule, "gate", None) or Gate()).words})
+LIMITS = Limits(time_budget=None)
+OTHER = ["the", "news", "said", "report", "2024", "12", "年", "月", "日", "我们", "表示", ">", "›", "|", "/", ":", "：",
+         "(", ")", "[", "]", "【", "】", "©", "...", "。", ".", "!", "?", "-", "•", "http://x.example/a", "Says", "wrote",
+         "ＢＹ", "ſays", "Ⅻ", "١٢", "K", "ǅ"]
+
+
+def _variants(word: str) -> list[str]:
+    return [word, word.upper(), word.title()]
+
+
+TOKENS = st.sampled_from(sorted({v for w in GATE_WORDS for v in _variants(w)} | set(OTHER)))
+LINE = st.lists(TOKENS, min_size=1, max_size=8).flatmap(
+    lambda toks: st.sampled_from([" ", "", "  "]).map(lambda sep: sep.join(toks))
+)
+PAGE = st.lists(LINE, min_size=1, max_size=25).map("\n".join)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _context(text: str) -> Context:
+    doc = document_from_text(text)
+    scan = metadata.scan(doc)
+    hits = WordScanner(GATE_WORDS).scan(doc.blocks)
+    return Context(doc=doc, meta=scan, labels=[None] * len(doc.blocks), word_hits=hits)
+
+
+@pytest.mark.parametrize("rule", GATED, ids=lambda r: r.id)
+@FAST
+@given(page=PAGE)
+def test_a_gated_rule_drops_only_blocks_its_gate_lets_through(rule: LineRule, page: str) -> None:
+    ctx = _context(page)
+    passing = {b.index for b in rule.candidates(ctx)}
+    for block in ctx.blocks:
+        if block.index not in passing:
+            assert rule.judge(block, ctx) is None, (rule.id, block.text)
+
+
+def _outcome(page: str, pipeline: Pipeline) -> str:
+    try:
+        return newsclean.clean_and_explain(page, format="text", pipeline=pipeline, limits=LIMITS).model_dump_json()
+    except NewscleanError as error:
+        removals = [(r.rule, r.reason, r.start, r.end) for r in getattr(error, "removals", ()) or ()]
+        return f"{type(error).__name__}: {error} {removals}"
+
+
+@FAST
+@given(page=PAGE)
+def test_gates_on_and_off_give_the_same_explanation(page: str) -> None:
+    assert _outcome(page, Pipeline()) == _outcome(page, Pipeline(gates=False))
+
+
+def test_gates_on_and_off_agree_on_a_written_page() -> None:
+    # Written for this test: a byline, a date, a breadcrumb, a credit, a disclaimer, a share line
+    # and a comment heading around three paragraphs.
+    page = "\n".join([
+        "Home › World › Europe", "Talks to resume in Geneva", "By Jane Doe", "2025-08-26 07:50",
+        "The minister said on Tuesday that the talks would continue next week in Geneva, and that both "
+        "sides were ready to compromise on the main points of the plan.",
+        "Photo: Example Agency",
+        "Officials from the two countries met for more than two hours in the capital, but they did not "
+        "reach an agreement on the plan, which has been debated in both parliaments since the spring.",
+        "Share this: Facebook Twitter Email",
+        "12 Comments", "Mary says: I agree with this.",
+        "© 2025 Example Media. All rights reserved.",
+    ])
+    on, off = _outcome(page, Pipeline()), _outcome(page, Pipeline(gates=False))
+    assert on == off
+    removed = newsclean.clean_and_explain(page, format="text").removals
+    assert {"nav.breadcrumb", "meta.byline", "legal.disclaimer", "comments.section"} <= {r.rule for r in removed}
+
+
+def test_the_source_line_rule_also_judges_lines_that_are_the_source_name() -> None:
+    # Written for this test: the source is named on a 来源 line, then alone on a later line.
+    page = "\n".join(["标题在这里", "来源:示例日报", "会议指出，今年以来各地区各部门认真贯彻落实决策部署，经济运行总体平稳，就业形势保持稳定。",
+                      "示例日报", "据了解，这座桥建于明代，后来多次重修，是当地居民出行的重要通道，也是远近闻名的旅游景点。"])
+    ctx = _context(page)
+    rule = next(r for r in GATED if r.id == "meta.source_line")
+    assert ctx.meta.source == "示例日报"
+    assert 3 in {b.index for b in rule.candidates(ctx)}
+    assert _outcome(page, Pipeline()) == _outcome(page, Pipeline(gates=False))
+
+
+def test_a_gate_with_unsafe_words_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Gate(words=("Comment",))  # not its own fold
+    with pytest.raises(ValueError):
+        Gate(words=("ä",))  # a cased non-ASCII letter: IGNORECASE could match another form
+
+
+@FAST
+@given(page=PAGE)
+def test_folding_for_the_scan_equals_the_feature(page: str) -> None:
+    scanned = document_from_text(page)
+    folded = folded_texts(scanned.blocks)
+    assert folded == [fold(b.text) for b in document_from_text(page).blocks]
+
+
+def test_the_word_scan_reports_overlapping_words_and_block_indices() -> None:
+    doc = document_from_text("no match here\nTwo Comments below\n中文 评论区")
+    hits = WordScanner(["comment", "comments", "评论"]).scan(doc.blocks)
+    assert hits == {"comment": [1], "comments": [1], "评论": [2]}
+
+
+def test_maybe_cjk_finds_every_cjk_character() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    missed = [ch for ch in CJK_CHAR.findall(every) if not MAYBE_CJK.match(ch)]
+    assert not missed, [hex(ord(ch)) for ch in missed[:10]]
