@@ -32,7 +32,7 @@ GATE_WORDS = sorted({w for rule in DEFAULT_RULES for w in (getattr(rule, "gate",
 LIMITS = Limits(time_budget=None)
 OTHER = ["the", "news", "said", "report", "2024", "12", "年", "月", "日", "我们", "表示", ">", "›", "|", "/", ":", "：",
          "(", ")", "[", "]", "【", "】", "©", "...", "。", ".", "!", "?", "-", "•", "http://x.example/a", "Says", "wrote",
-         "ＢＹ", "ſays", "Ⅻ", "١٢", "K", "ǅ"]
+         "ＢＹ", "ſays", "Ⅻ", "١٢", "K", "ǅ", "[20P]", "（30p）", "【欧美】", "- ", "• ", "www.example.com", "HTTPS://a.b/c"]
 
 
 def _variants(word: str) -> list[str]:

@@ -91,8 +91,8 @@ class Gate:
     """A cheap necessary condition for a :class:`LineRule` to drop a block.
 
     A rule with a gate promises: :meth:`LineRule.judge` returns None for every block whose
-    :attr:`Block.folded` text contains none of ``words``, none of ``chars`` and nothing ``pattern``
-    finds, and whose stripped text is longer than ``max_chars`` (when given). The pipeline then
+    :attr:`Block.folded` text contains none of ``words`` (single characters are words too) and
+    nothing ``pattern`` finds, and whose stripped text is longer than ``max_chars`` (when given). The pipeline then
     finds the blocks that pass with one scan of the whole document for all rules' words
     (:class:`~newsclean.pipeline.Pipeline`), and judges only those. The output is the same as
     judging every block; ``Pipeline(gates=False)`` judges every block, to check exactly that.
@@ -103,7 +103,6 @@ class Gate:
     """
 
     words: tuple[str, ...] = ()
-    chars: frozenset[str] = frozenset()
     #: a pattern searched in the folded text of each block (e.g. ``\d``)
     pattern: "regex.Pattern[str] | None" = None
     #: judge() returns None for blocks whose stripped text has more characters than this
@@ -124,14 +123,13 @@ class Gate:
         blocks, labels = ctx.doc.blocks, ctx.labels
         if ctx.word_hits is None:
             return ctx.undecided()
-        if self.chars or self.pattern is not None or self.max_chars is not None:
+        if self.pattern is not None or self.max_chars is not None:
             by_word = self.word_indices(ctx.word_hits)
-            chars, search, max_chars = self.chars, self.pattern.search if self.pattern else None, self.max_chars
+            search, max_chars = self.pattern.search if self.pattern else None, self.max_chars
             return (
                 b for b in blocks
                 if labels[b.index] is None and (
                     b.index in by_word
-                    or (chars and not chars.isdisjoint(b.folded))
                     or (search is not None and search(b.folded) is not None)
                     or (max_chars is not None and (len(b.text) <= max_chars or len(b.text.strip()) <= max_chars))
                 )

@@ -30,7 +30,7 @@ class Breadcrumb(LineRule):
     id = "nav.breadcrumb"
     max_size: int = 40
     # An opener, a home word, or (for the separator count) one of > › » →.
-    gate = Gate(words=tuple(fold(w) for w in (*BREADCRUMB_OPENERS, *HOME_WORDS)), chars=frozenset(">›»→"))
+    gate = Gate(words=tuple(fold(w) for w in (*BREADCRUMB_OPENERS, *HOME_WORDS)) + tuple(">›»→"))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size or block.n_sentence_punct > 1:
