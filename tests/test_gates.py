@@ -28,7 +28,7 @@ from newsclean.textutil import CJK_CHAR, fold
 from newsclean.wordscan import WordScanner, folded_texts
 
 GATED = [rule for rule in DEFAULT_RULES if isinstance(rule, LineRule) and rule.gate is not None]
-GATE_WORDS = sorted({w for rule in DEFAULT_RULES for w in (getattr(rule, "gate", None) or Gate()).words})
+GATE_WORDS = sorted({w for rule in DEFAULT_RULES for w in (getattr(rule, "gate", None) or Gate()).scan_words})
 LIMITS = Limits(time_budget=None)
 OTHER = ["the", "news", "said", "report", "2024", "12", "年", "月", "日", "我们", "表示", ">", "›", "|", "/", ":", "：",
          "(", ")", "[", "]", "【", "】", "©", "...", "。", ".", "!", "?", "-", "•", "http://x.example/a", "Says", "wrote",

@@ -53,9 +53,10 @@ _RECORD_FIELDS = ("rule", "reason", "text", "line_start", "line_end", "start", "
 
 
 def _record_maker(cls):
-    """``cls.model_construct`` for the trail records, with the same result built without its
-    per-field alias/default loop (the fields are plain, all given, already typed). Falls back to
-    ``model_construct`` itself if the model is not that simple or the two differ."""
+    """A function of one dict of field values returning ``cls.model_construct(**values)`` for the
+    trail records, built without its per-field alias/default loop (the fields are plain, all given,
+    already typed; the dict becomes the record's ``__dict__``). Falls back to ``model_construct``
+    itself if the model is not that simple or the two differ."""
     fields = cls.__pydantic_fields__
     plain = (
         tuple(fields) == _RECORD_FIELDS
@@ -65,12 +66,15 @@ def _record_maker(cls):
         and cls.model_config.get("extra") != "allow"
         and not cls.__private_attributes__
     )
+    def construct(values: dict):
+        return cls.model_construct(**values)
+
     if not plain:
-        return cls.model_construct
+        return construct
     new = cls.__new__
     setattr_ = object.__setattr__
 
-    def make(**values):
+    def make(values: dict):  # takes the dict itself: no copy into **kwargs per block
         m = new(cls)
         setattr_(m, "__dict__", values)
         setattr_(m, "__pydantic_fields_set__", set(values))
@@ -79,11 +83,11 @@ def _record_maker(cls):
         return m
 
     sample = dict(rule="r", reason="x", text="t", line_start=1, line_end=1, start=0, end=1)
-    a, b = make(**sample), cls.model_construct(**sample)
+    a, b = make(dict(sample)), cls.model_construct(**sample)
     same = (a.__dict__ == b.__dict__ and list(a.__dict__) == list(b.__dict__)
             and a.__pydantic_fields_set__ == b.__pydantic_fields_set__ and a.__pydantic_extra__ == b.__pydantic_extra__
             and a.__pydantic_private__ == b.__pydantic_private__ and a.model_dump_json() == b.model_dump_json())
-    return make if same else cls.model_construct
+    return make if same else construct
 
 
 _construct_decision = _record_maker(Decision)
@@ -279,10 +283,10 @@ def clean_and_explain(
         fields = dict(rule=label.rule, reason=label.reason, text=block.text, line_start=block.line_start,
                       line_end=block.line_end, start=block.start, end=block.end)
         if label.keep:
-            kept_decisions.append(_construct_decision(**fields))
+            kept_decisions.append(_construct_decision(fields))
             kept_blocks.append(block)
         else:
-            removals.append(_construct_removal(**fields))
+            removals.append(_construct_removal(fields))
 
     if not kept_blocks:
         raise NoArticleError(

@@ -63,7 +63,7 @@ class Pipeline:
         for rule in self.rules:
             gate = getattr(rule, "gate", None)
             if gate is not None:
-                words.update(gate.words)
+                words.update(gate.scan_words)
         return WordScanner(words) if self.gates and words else None
 
     def label(self, doc: Document, meta: MetaScan, *, deadline: float | None = None) -> list[Label]:

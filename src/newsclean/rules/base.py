@@ -97,12 +97,15 @@ class Gate:
     (:class:`~newsclean.pipeline.Pipeline`), and judges only those. The output is the same as
     judging every block; ``Pipeline(gates=False)`` judges every block, to check exactly that.
 
-    ``words`` must be safe as literals (:func:`~newsclean.textutil.literal_prefilter`): each is its
-    own fold and has no cased non-ASCII character, so an IGNORECASE match of it in folded text is
-    the word itself. A gate that is not safe raises ``ValueError`` when it is made.
+    ``words`` are what the rule's IGNORECASE patterns look for, so they must be safe as literals
+    (:func:`~newsclean.textutil.literal_prefilter`): each is its own fold and has no cased non-ASCII
+    character, so an IGNORECASE match of it in folded text is the word itself; a gate with an
+    unsafe word raises ``ValueError`` when it is made. ``literals`` are strings the rule compares
+    with folded text exactly (set membership, ``in``), which any non-empty string can be.
     """
 
     words: tuple[str, ...] = ()
+    literals: tuple[str, ...] = ()
     #: a pattern searched in the folded text of each block (e.g. ``\d``)
     pattern: "regex.Pattern[str] | None" = None
     #: judge() returns None for blocks whose stripped text has more characters than this
@@ -114,9 +117,15 @@ class Gate:
         if checked is None:
             unsafe = [w for w in self.words if literal_prefilter((w,)) is None]
             raise ValueError(f"gate words must be folded literals without cased non-ASCII letters: {unsafe}")
-        if any(not w or "\n" in w for w in checked):
+        every = frozenset(checked) | frozenset(self.literals)
+        if any(not w or "\n" in w for w in every):
             raise ValueError("gate words must be non-empty and hold no newline")
-        object.__setattr__(self, "_words", frozenset(checked))
+        object.__setattr__(self, "_words", every)
+
+    @property
+    def scan_words(self) -> frozenset[str]:
+        """Every string the pipeline's word scan must look for on behalf of this gate."""
+        return self._words
 
     def candidates(self, ctx: Context) -> Iterable[Block]:
         """The undecided blocks this gate lets through, in document order."""

@@ -57,7 +57,7 @@ class CommentSection(Rule):
     min_items: int = 3
     min_prose_before_items: int = 15
     #: all the words of the two gates above, so that the pipeline's word scan looks for them
-    gate = Gate(words=_HEADING_GATE.words + _ITEM_GATE.words)
+    gate = Gate(words=_HEADING_GATE.words + _ITEM_GATE.words)  # (both gates have words only)
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks

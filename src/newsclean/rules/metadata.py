@@ -36,6 +36,8 @@ class HeadlineLine(Rule):
             return
         target = fold(meta.headline).strip()
         for block in ctx.undecided():
+            if target not in block.folded:  # both tests below need it (a C substring search)
+                continue
             folded = block.folded.strip()
             if folded == target or (folded.startswith(target) and len(folded) - len(target) <= 30 and block.size <= 80):
                 yield self.drop(block, f"repeats the headline (line {block.line_start})")
@@ -76,7 +78,7 @@ class SourceLine(LineRule):
     id = "meta.source_line"
     max_size: int = 30
     # A drop needs a source label or a compiled-from word, or the line to be the page's source name.
-    gate = Gate(words=tuple(fold(w) for w in (*SOURCE_LABELS, *COMPILED_FROM)))
+    gate = Gate(words=tuple(fold(w) for w in SOURCE_LABELS), literals=COMPILED_FROM)
 
     def candidates(self, ctx: Context) -> Iterable[Block]:
         names = self._names(ctx)

@@ -58,7 +58,7 @@ class ShareWidget(LineRule):
     id = "nav.widget"
     max_size: int = 30
     # A widget prefix, or pieces that are all widget words (so at least one widget word).
-    gate = Gate(words=tuple(fold(w) for w in WIDGET_PREFIXES) + tuple(_WIDGETS))
+    gate = Gate(words=tuple(fold(w) for w in WIDGET_PREFIXES), literals=tuple(_WIDGETS))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size:

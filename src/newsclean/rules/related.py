@@ -16,7 +16,7 @@ from ..blocks import Block
 from ..meta import STRONG_SEPARATOR, is_prose
 from ..textutil import fold
 from ..vocab import RELATED_HEADINGS
-from .base import Context, Rule, Verdict
+from .base import Context, Gate, Rule, Verdict
 
 _HEADINGS = frozenset(fold(h) for h in RELATED_HEADINGS)
 _HEADING_TRIM = regex.compile(r"^[\s\[【《<(（#>»•·\-–—*]+|[\s\]】》>)）:：.。!！»•·\-–—*]+$")
@@ -37,6 +37,11 @@ def is_related_heading(block: Block) -> bool:
     return block.size <= 6 and not block.ends_sentence and _MORE_PREFIX.match(core) is not None
 
 
+# A related heading is one of _HEADINGS (compared exactly) or starts with a _MORE_PREFIX phrase,
+# each of which holds one of these words.
+_HEADING_GATE = Gate(words=("more", "related", "also read", "see also", "更多", "相关"), literals=tuple(_HEADINGS))
+
+
 def _teaser_like(block: Block) -> bool:
     """A block that can belong to a link list: not a full prose paragraph, or a truncated one."""
     return block.ends_ellipsis or block.list_marker or not is_prose(block)
@@ -52,14 +57,18 @@ class RelatedHeading(Rule):
 
     id = "related.heading_list"
     max_list: int = 120
+    gate = _HEADING_GATE
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
-        i = 0
-        while i < len(blocks):
+        # Only blocks the gate lets through can be headings; a heading's list is skipped over.
+        starts = sorted(self.gate.word_indices(ctx.word_hits)) if ctx.word_hits is not None else range(len(blocks))
+        after_list = 0
+        for i in starts:
+            if i < after_list:
+                continue
             block = blocks[i]
             if ctx.labels[i] is not None and ctx.labels[i].keep or not is_related_heading(block):  # type: ignore[union-attr]
-                i += 1
                 continue
             heading = block.text.strip()
             yield self.drop(block, f"related-content heading '{heading}'")
@@ -67,7 +76,7 @@ class RelatedHeading(Rule):
             while j < len(blocks) and j - i <= self.max_list and _teaser_like(blocks[j]):
                 yield self.drop(blocks[j], f"list item under the heading '{heading}' (line {block.line_start})")
                 j += 1
-            i = j
+            after_list = j
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ class SpamLinks(Rule):
     id = "spam.links"
     min_run: int = 4
     min_share: float = 0.25
-    gate = Gate(words=_TAG_GATE.words + ("http", "www."))
+    gate = Gate(words=_TAG_GATE.words + ("http", "www."))  # (the tag gate has words only)
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
