@@ -377,6 +377,8 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _HAN = regex.compile(r"\p{Han}")
 _LETTERS = regex.compile(r"\p{L}+")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def guess_language(text: str) -> str | None:
@@ -393,8 +395,12 @@ def guess_language(text: str) -> str | None:
         if hangul > han:
             return "ko"
         return "zh"
-    # On ASCII text \p{L} is [A-Za-z], and lower-casing first gives the same words, folded.
-    words = _ASCII_LETTERS.findall(text.lower()) if text.isascii() else list(map(str.casefold, _LETTERS.findall(text)))
+    # When every letter is ASCII (curly quotes and dashes are not letters), \p{L}+ finds the runs of
+    # [A-Za-z], and lower-casing the text first gives the same words, folded.
+    if text.isascii() or not any(map(_LETTER.match, set(_NON_ASCII.findall(text)))):
+        words = _ASCII_LETTERS.findall(text.lower())
+    else:
+        words = list(map(str.casefold, _LETTERS.findall(text)))
     if len(words) < 5:
         return None
     seen = Counter(words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING, ClassVar
 
 import regex
@@ -55,7 +56,8 @@ class Context:
         return self.doc.blocks
 
     def undecided(self) -> Iterable[Block]:
-        return (b for b in self.doc.blocks if self.labels[b.index] is None)
+        """The blocks no earlier rule decided, in order (labels do not change while a rule runs)."""
+        return compress(self.doc.blocks, [label is None for label in self.labels])
 
     def is_dropped(self, index: int) -> bool:
         label = self.labels[index]

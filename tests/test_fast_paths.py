@@ -1,4 +1,4 @@
-"""Gates and the other speed shortcuts change no result.
+"""Fast paths change no result: rule gates, the batched word scan, cheap feature checks.
 
 A :class:`~newsclean.rules.base.Gate` lets the pipeline skip ``judge()`` on blocks that cannot be
 dropped by that rule. These tests check the promise itself (a block the gate lets through is the
@@ -135,3 +135,38 @@ def test_maybe_cjk_finds_every_cjk_character() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     missed = [ch for ch in CJK_CHAR.findall(every) if not MAYBE_CJK.match(ch)]
     assert not missed, [hex(ord(ch)) for ch in missed[:10]]
+
+
+def _guess_language_by_definition(text: str) -> str | None:
+    """guess_language as first written: \\p{L}+ runs, casefolded one by one (no ASCII fast path)."""
+    from collections import Counter
+
+    import regex
+
+    from newsclean.vocab import STOP_WORDS_BY_LANG
+
+    kana = len(regex.findall(r"[\p{Hiragana}\p{Katakana}]", text))
+    hangul = len(regex.findall(r"\p{Hangul}", text))
+    han = len(regex.findall(r"\p{Han}", text))
+    if kana + hangul + han >= 10:
+        return "ja" if kana >= 0.05 * (kana + han) else "ko" if hangul > han else "zh"
+    words = [w.casefold() for w in regex.findall(r"\p{L}+", text)]
+    if len(words) < 5:
+        return None
+    seen = Counter(words)
+    counts = Counter({lang: sum(seen[w] for w in stop if w in seen) for lang, stop in STOP_WORDS_BY_LANG.items()})
+    lang, hits = counts.most_common(1)[0]
+    return lang if hits >= max(2, 0.05 * len(words)) else None
+
+
+LANGUAGE_TEXT = st.lists(
+    st.sampled_from(["the", "and", "der", "und", "les", "et", "el", "y", "The", "AND", "İstanbul", "straße", "Ⅻ", "Ⓐ",
+                     "K", "’", "“", "—", "…", "é", "café", "日本", "です", "한국", " ", ". ", "\n", "2024"]),
+    max_size=60,
+).map("".join)
+
+
+@FAST
+@given(text=st.one_of(LANGUAGE_TEXT, st.text(max_size=200)))
+def test_guess_language_fast_path_equals_the_definition(text: str) -> None:
+    assert metadata.guess_language(text) == _guess_language_by_definition(text)
