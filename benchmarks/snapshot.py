@@ -5,6 +5,14 @@ Speed work must not change any output. Run this before and after a change and co
     python benchmarks/snapshot.py --out /tmp/before.json
     python benchmarks/snapshot.py --out /tmp/after.json --compare /tmp/before.json
 
+Rule gates (a line rule judging only the blocks its gate lets through) must not change a result
+either: ``--no-gates`` judges every block, so
+
+    python benchmarks/snapshot.py --out /tmp/gated.json
+    python benchmarks/snapshot.py --no-gates --out /tmp/ungated.json --compare /tmp/gated.json
+
+checks every gate of the default rules on every dev page.
+
 For every dev record, ``format="text"`` on ``text`` and ``format="html"`` on ``html``: a SHA-256
 of the full Explanation JSON (article, every removal and kept decision with rule, reason, text and
 offsets, evidence) plus the (rule, start, end) list, or of the error type and message.
@@ -24,11 +32,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.evalkit import DEFAULT_DEV, load  # noqa: E402
 
 
-def _digest(page: str, fmt: str) -> str:
+def _digest(page: str, fmt: str, gates: bool = True) -> str:
     import newsclean
+    from newsclean.pipeline import Pipeline
 
     try:
-        ex = newsclean.clean_and_explain(page, format=fmt, limits=newsclean.Limits(time_budget=None))
+        ex = newsclean.clean_and_explain(page, format=fmt, limits=newsclean.Limits(time_budget=None),
+                                         pipeline=Pipeline(gates=gates))
     except Exception as exc:  # noqa: BLE001 - the error type and message are part of the behaviour
         removals = getattr(exc, "removals", None)
         extra = [(r.rule, r.reason, r.start, r.end) for r in removals] if removals else None
@@ -39,9 +49,9 @@ def _digest(page: str, fmt: str) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _work(item: tuple[int, str, str]) -> tuple[str, str]:
-    n, fmt, page = item
-    return f"{n}:{fmt}", _digest(page, fmt)
+def _work(item: tuple[int, str, str, bool]) -> tuple[str, str]:
+    n, fmt, page, gates = item
+    return f"{n}:{fmt}", _digest(page, fmt, gates)
 
 
 def main() -> int:
@@ -52,9 +62,10 @@ def main() -> int:
     parser.add_argument("--formats", default="text,html")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--no-gates", action="store_true", help="judge every block (Pipeline(gates=False))")
     args = parser.parse_args()
     formats = args.formats.split(",")
-    items = [(n, fmt, rec[fmt]) for n, rec in enumerate(load(args.dev, limit=args.limit))
+    items = [(n, fmt, rec[fmt], not args.no_gates) for n, rec in enumerate(load(args.dev, limit=args.limit))
              for fmt in formats if rec.get(fmt)]
     if args.workers > 1:
         with ProcessPoolExecutor(args.workers) as pool:
