@@ -93,7 +93,18 @@ _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
 
 # ---------------------------------------------------------------- block judgements
 def is_prose(block: Block) -> bool:
-    """A block that reads like running text: long enough, punctuated, with function words."""
+    """A block that reads like running text: long enough, punctuated, with function words.
+
+    A pure function of the block's features, asked several times per block: kept on the block.
+    """
+    cache = block.__dict__
+    value = cache.get("_is_prose")
+    if value is None:
+        value = cache["_is_prose"] = _is_prose(block)
+    return value
+
+
+def _is_prose(block: Block) -> bool:
     if block.ends_ellipsis:
         return False
     if block.is_cjk:
@@ -152,7 +163,7 @@ def is_title_like(block: Block) -> bool:
     return block.n_sentence_punct <= 2
 
 
-def split_site_suffix(title: str, doc_text_folded: str = "") -> tuple[str, str | None]:
+def split_site_suffix(title: str, doc_text_folded: "str | _FoldedPage" = "") -> tuple[str, str | None]:
     """``"Headline | Site · Section"`` → ``("Headline", "Site")``; untouched when unsure."""
     parts = STRONG_SEPARATOR.split(title)
     if len(parts) >= 2:
@@ -172,6 +183,30 @@ def split_site_suffix(title: str, doc_text_folded: str = "") -> tuple[str, str |
 def _site_name(suffix: str) -> str | None:
     name = regex.split(r"\s*[·•|｜丨:/]\s*", suffix.strip())[0].strip()
     return name or None
+
+
+class _FoldedPage:
+    """The page's text folded, for counting site names in it; folded on first use (most pages never ask).
+
+    NFKC can expand a character 18-fold (U+FDFA) and cannot be interrupted: large pages are only
+    casefolded, and pages of 2,000,000 characters or more count as empty (nothing is repeated).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._folded: str | None = None
+
+    def _value(self) -> str:
+        if self._folded is None:
+            text = self._text
+            self._folded = fold(text) if len(text) < 300_000 else text.casefold() if len(text) < 2_000_000 else ""
+        return self._folded
+
+    def __bool__(self) -> bool:
+        return bool(self._value())
+
+    def count(self, sub: str) -> int:
+        return self._value().count(sub)
 
 
 # ---------------------------------------------------------------- the scan
@@ -205,8 +240,7 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     body_start = next((b.index for b in blocks if is_prose(b)), None)
     header_end = body_start if body_start is not None else min(len(blocks), 12)
     header = blocks[max(0, header_end - 15) : header_end]
-    # NFKC can expand a character 18-fold (U+FDFA) and cannot be interrupted: large pages only casefold.
-    folded_all = fold(doc.text) if len(doc.text) < 300_000 else doc.text.casefold() if len(doc.text) < 2_000_000 else ""
+    folded_all = _FoldedPage(doc.text)
 
     permalink = _find_permalink(blocks)
     lead = [b for b in blocks[body_start:body_start + 12] if is_prose(b)][:3] if body_start is not None else []
