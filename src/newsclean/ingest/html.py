@@ -69,7 +69,9 @@ def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
     Speed (the same events as a plain walk, fewer Python operations per element): ``el.keys()``
     is one C call that tells whether an element carries any attribute the renderer reads; a
     plain inline element (``<b>``, ``<span>`` without class/id/style/hiding) only contributes its
-    text and tail; other elements get their attributes only when one of interest is present.
+    text and tail; other elements get their attributes only when one of interest is present;
+    white space between elements is not passed on while no line is open (the renderer would
+    ignore it: see ``Renderer.snapshot``), which is most of the text nodes of a page.
     """
     walker = etree.iterwalk(root, events=("start", "end"))
     start, end, data = renderer.start, renderer.end, renderer.data
@@ -79,27 +81,20 @@ def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
         tag = el.tag
         if tag in plain_inline and no_interest(el.keys()):  # same answer at start and end: nothing to push or pop
             text = el.text if event == "start" else el.tail
-            if text:
-                data(text)
-            continue
-        if tag.__class__ is not str:  # comments/PIs/entities that survived
-            if event == "end" and el.tail:
-                data(el.tail)
-            continue
-        if event == "start":
+        elif tag.__class__ is not str:  # comments/PIs/entities that survived
+            text = el.tail if event == "end" else None
+        elif event == "start":
             tag = tag.lower()  # libxml2 already lower-cases HTML names: normally a no-op
             layout = tag in _LAYOUT_CELLS and next(el.iter(*_LAYOUT_CHILDREN), None) is not None
             if not start(tag, None if no_interest(el.keys()) else el.attrib, layout):
                 walker.skip_subtree()
-            else:
-                text = el.text
-                if text:
-                    data(text)
+                continue
+            text = el.text
         else:
             end(tag)
             text = el.tail
-            if text:
-                data(text)
+        if text and (renderer.snapshot is not None or not text.isspace()):
+            data(text)
 
 
 def _walk_stdlib(page: str, renderer: Renderer) -> None:

@@ -74,6 +74,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？;；,，:：]")
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+#: _WORD on ASCII text: \w without digits and "_" is [A-Za-z] there, \d is [0-9]
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
 
 
 def class_tokens(value: str) -> set[str]:
@@ -188,6 +190,8 @@ class Renderer:
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        #: where the open line sits (block tag, heading, list, table, owner, marks); None while no
+        #: line is open, when white space is ignored and a boundary has nothing to end
         self.snapshot: tuple | None = None
         self.pre = 0
         # frames of open elements: [tag, preorder, is_block, marked]
@@ -240,7 +244,10 @@ class Renderer:
                 else:
                     skip = True  # "<span class='sr-only'>Share on</span>" inside a line
         if kind.breaks or is_block:
-            self._break()
+            if self.snapshot is not None:
+                self._flush()
+            elif self.parts:
+                self.parts.clear()  # only cell spaces can be pending while no line is open
         elif kind.cell:
             self.parts.append(" ")
         if kind.semantic:
@@ -268,7 +275,10 @@ class Renderer:
             return
         tag, kind, is_block, marked = self.stack.pop()
         if is_block:
-            self._break()
+            if self.snapshot is not None:
+                self._flush()
+            elif self.parts:
+                self.parts.clear()  # only cell spaces can be pending while no line is open
             pre, score, _, prose = self.blocks.pop()
             self.scores.append((score, pre, self.pre, prose))
             if self.blocks:
@@ -330,18 +340,6 @@ class Renderer:
             tuple(self.marks),
         )
 
-    def _break(self) -> None:
-        """End the current line (a block boundary, ``<br>``, ``<hr>``).
-
-        Speed: most boundaries have no line open; then only the spaces of table cells can be
-        pending (text opens a line), so clearing them is all :meth:`_flush` would do.
-        """
-        if self.snapshot is None:
-            if self.parts:
-                self.parts.clear()
-        else:
-            self._flush()
-
     def _flush(self) -> None:
         if self.snapshot is None:
             self.parts.clear()
@@ -356,11 +354,15 @@ class Renderer:
         if not text:
             return
         density = min(1.0, link_chars / len(text))
-        marks = snap[5]
         comment = chrome = False
-        if marks:
-            comment = any(kind == "class" and value in STRICT_TOKENS for _, kind, value in marks)
-            chrome = any(kind == "class" or value in CHROME_TAGS for _, kind, value in marks)
+        for _, kind, value in snap[5]:  # one pass over the marks instead of two any() generators
+            if kind == "class":
+                chrome = True
+                if value in STRICT_TOKENS:
+                    comment = True
+                    break  # both answers are known
+            elif value in CHROME_TAGS:
+                chrome = True
         score = _line_score(text, density, comment, chrome, self.n_pre > 0)
         if self.blocks:
             self.blocks[-1][1] += score
@@ -425,8 +427,12 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
 
 def _line_score(text: str, density: float, comment: bool, chrome: bool, pre: bool = False) -> float:
     """Prose adds its size (less its link share); link lists, fragments and comments subtract."""
-    n_cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
-    size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
+    if text.isascii():  # the common case, with the ASCII form of _WORD (same matches, faster)
+        n_cjk = 0
+        size = len(_ASCII_WORD.findall(text)) if len(text) >= 2 else 0  # (n_cjk < len(text) // 2 below)
+    else:
+        n_cjk = len(CJK_CHAR.findall(text))
+        size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
     if comment or density >= LINK_HEAVY:
         return -float(min(size, 40))
     if pre:  # hard-wrapped lines of a <pre> document
