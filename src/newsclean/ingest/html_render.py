@@ -381,8 +381,12 @@ class Renderer:
             # does not wrap most of the page is evidence (an ASP.NET <form> or a site-wide
             # <div id="menu-wrapper"> around everything says nothing about a line).
             wrappers = self._wrappers()
+            memo: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
             for line in self.lines:
-                line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
+                evidence = memo.get(line.marks)
+                if evidence is None:
+                    evidence = memo[line.marks] = _evidence(line.marks, 0, None, wrappers)
+                line.class_tokens, line.ancestors = evidence
             return self.lines
         top, first, last, prose = best
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
@@ -395,10 +399,17 @@ class Renderer:
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
+        # Speed: the lines of one element share their marks, so each distinct (marks, inside) is
+        # worked out once (and the lines share the frozensets, which then hash once downstream).
+        memo: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
-            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, heavy)
+            key = (line.marks, inside)
+            evidence = memo.get(key)
+            if evidence is None:
+                evidence = memo[key] = _evidence(line.marks, first, last if inside else None, heavy)
+            line.class_tokens, line.ancestors = evidence
         return self.lines
 
     def _wrappers(self) -> frozenset[int]:
