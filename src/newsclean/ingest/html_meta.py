@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 from lxml import etree
@@ -39,12 +40,25 @@ _SITE_META = ("og:site_name", "application-name", "twitter:site")
 _TITLE_META = ("og:title", "twitter:title", "title", "headline", "dc.title")
 
 
+#: the ASCII characters ``_NOISE`` matches, derived from the pattern itself (so the two cannot drift)
+_ASCII_NOISE = {code: None for code in range(128) if _NOISE.fullmatch(chr(code))}
+_SPACES = regex.compile(r"\s+")
+_BY_PREFIX = regex.compile(r"^by\s+", regex.IGNORECASE)
+
+
 def _key(text: str) -> str:
+    """The text without white space, punctuation and symbols, case-folded (for comparing titles).
+
+    Speed: for ASCII text, deleting the noise characters one by one with ``str.translate`` gives
+    the same string as the regular expression, several times faster.
+    """
+    if text.isascii():
+        return text.translate(_ASCII_NOISE).casefold()
     return _NOISE.sub("", text).casefold()
 
 
 def _clean(text: str | None) -> str:
-    return regex.sub(r"\s+", " ", text or "").strip()
+    return _SPACES.sub(" ", text or "").strip()
 
 
 def _jsonld_objects(data: object) -> Iterator[dict]:
@@ -162,7 +176,7 @@ def collect_hints(root: etree._Element) -> dict[str, tuple[str, ...]]:
     if published:
         hints["published"] = tuple(dict.fromkeys(published))
     authors = [v for k in _AUTHOR_META for v in meta.get(k, [])] + ld_author
-    authors = [regex.sub(r"^by\s+", "", _clean(a), flags=regex.IGNORECASE) for a in authors]
+    authors = [_BY_PREFIX.sub("", _clean(a)) for a in authors]
     authors = [a for a in authors if a and not _URLISH.search(a) and len(a) <= 80]
     if authors:
         hints["author"] = tuple(dict.fromkeys(authors))
@@ -190,9 +204,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     sites = {_key(s) for s in site_names if s}
     end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
     window = lines[: min(len(lines), end + 8)]
+    keys = [_key(line.text) for line in lines]  # computed once: the window is a prefix of the lines
     counts: dict[str, int] = {}
-    for line in lines:
-        k = _key(line.text)
+    for k in keys:
         if len(k) <= 300:
             counts[k] = counts.get(k, 0) + 1
     best: tuple | None = None
@@ -200,7 +214,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         text = line.text
         if len(text) > 300:
             continue
-        k = _key(text)
+        k = keys[index]
         if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2):
             continue
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
@@ -230,14 +244,23 @@ def strip_site(title: str, site_names: list[str]) -> str:
         site = _clean(site)
         if not site or len(site) >= len(title):
             continue
-        for pattern in (
-            r"^(?P<head>.+?)\s*(?:[|｜丨_\-–—·:»•/]|::)\s*" + regex.escape(site) + r"(?:\s*(?:[|｜丨_\-–—·:»•/]).*)?$",
-            r"^" + regex.escape(site) + r"\s*(?:[|｜丨_\-–—·:»•/]|::)\s*(?P<head>.+)$",
-        ):
-            match = regex.match(pattern, title, flags=regex.IGNORECASE)
+        if title.isascii() and site.isascii() and site.lower() not in title.lower():
+            continue  # both patterns need the site name in the title (for ASCII, ignoring case is lower())
+        for pattern in _site_patterns(site):
+            match = pattern.match(title)
             if match and match["head"].strip():
                 return match["head"].strip()
     return split_site_suffix(title)[0]
+
+
+@lru_cache(maxsize=256)
+def _site_patterns(site: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """``<head> | <site> ...`` and ``<site> | <head>``, compiled once per site name."""
+    return (
+        regex.compile(r"^(?P<head>.+?)\s*(?:[|｜丨_\-–—·:»•/]|::)\s*" + regex.escape(site)
+                      + r"(?:\s*(?:[|｜丨_\-–—·:»•/]).*)?$", regex.IGNORECASE),
+        regex.compile(r"^" + regex.escape(site) + r"\s*(?:[|｜丨_\-–—·:»•/]|::)\s*(?P<head>.+)$", regex.IGNORECASE),
+    )
 
 
 def rank_titles(*, h1: list[str], og: list[str], jsonld: list[str], twitter: list[str], title: list[str],

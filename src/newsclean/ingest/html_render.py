@@ -74,31 +74,100 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？;；,，:：]")
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+#: _WORD on ASCII text: \w without digits and "_" is [A-Za-z] there, \d is [0-9]
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
 
 
 def class_tokens(value: str) -> set[str]:
     """``"post-share shareBar"`` → ``{"post", "share", "bar", "post-share", "sharebar"}``."""
     tokens: set[str] = set()
     for raw in value.split():
-        low = raw.lower()
-        if _STATE_PREFIX.match(low):  # "no-sidebar", "has-comments": a page state, not a region
-            continue
-        tokens.add(low)
-        tokens.update(t for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", raw).lower()) if t)
+        tokens.update(_word_tokens(raw))
     return tokens
+
+
+def _word_tokens(raw: str) -> tuple[str, ...]:
+    """The class tokens of one whitespace-free class/id word (see :func:`class_tokens`)."""
+    low = raw.lower()
+    if _STATE_PREFIX.match(low):  # "no-sidebar", "has-comments": a page state, not a region
+        return ()
+    # Speed: _CAMEL only splits before an ASCII capital, and a word equal to its lower case has none.
+    camel = low if raw == low else _CAMEL.sub("-", raw).lower()
+    return (low, *(t for t in _TOKEN_SPLIT.split(camel) if t))
+
+
+_MARKING_TOKENS = BOILERPLATE_TOKENS | CAPTION_TOKENS
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _classify_word(raw: str) -> tuple[bool, frozenset[str]]:
+    """(a hiding class, its boilerplate and caption tokens) of one whitespace-free class/id word.
+
+    Speed: class words repeat across elements and pages far more than whole class + id values
+    (ids are often unique), so the per-word answer is worth caching as well.
+    """
+    hits = _MARKING_TOKENS.intersection(_word_tokens(raw))
+    return raw.lower() in HIDDEN_CLASSES, hits or _NO_TOKENS
 
 
 @lru_cache(maxsize=4096)
 def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them."""
-    tokens = class_tokens(value)
-    words = value.lower().split()
+    """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them.
+
+    Built word by word from :func:`_classify_word`: ``class_tokens`` and the hiding test both
+    look at one whitespace-separated word at a time, so this is the answer for the whole value.
+    """
+    words = value.split()
+    hidden = False
+    hits: frozenset[str] = _NO_TOKENS
+    for raw in words:
+        hidden_word, word_hits = _classify_word(raw)
+        hidden = hidden or hidden_word
+        if word_hits:
+            hits = hits | word_hits
     # "hidden md:block" / "d-none d-lg-flex": hidden only on small screens, shown on a desktop.
-    hidden = any(w in HIDDEN_CLASSES for w in words) and not any(_SHOWN_AT.match(w) for w in words)
-    return hidden, tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
+    if hidden:
+        hidden = not any(_SHOWN_AT.match(w.lower()) for w in words)
+    if not hits:
+        return hidden, (), ()
+    return hidden, tuple(sorted(hits & BOILERPLATE_TOKENS)), tuple(sorted(hits & CAPTION_TOKENS))
 
 
-@dataclass
+class TagKind:
+    """Everything the renderer needs to know about a tag name, looked up once per element.
+
+    Speed: one dict lookup in :data:`TAG_KINDS` replaces a dozen set-membership tests at every
+    start and end event; the flags are derived from the tag sets above (the one source of truth).
+    """
+
+    __slots__ = ("skip", "block", "breaks", "cell", "semantic", "heading", "is_list", "is_table", "is_link",
+                 "is_pre", "counted")
+
+    def __init__(self, tag: str) -> None:
+        self.skip = tag in SKIP_TAGS
+        self.block = tag in BLOCK_TAGS
+        self.breaks = tag == "br" or tag == "hr" or self.block  # ends the current line at its start
+        self.cell = tag in ("td", "th")
+        self.semantic = tag in SEMANTIC_TAGS
+        self.heading = HEADINGS.get(tag, 0)
+        self.is_list = tag in LIST_TAGS
+        self.is_table = tag in TABLE_TAGS
+        self.is_link = tag == "a"
+        self.is_pre = tag == "pre"
+        self.counted = bool(self.heading or self.is_list or self.is_table or self.is_link or self.is_pre)
+
+
+#: the kind of every tag name the sets above mention; any other name has the kind of ``OTHER_KIND``
+TAG_KINDS: dict[str, TagKind] = {
+    tag: TagKind(tag)
+    for tag in BLOCK_TAGS | SKIP_TAGS | SEMANTIC_TAGS | CHROME_TAGS | HEADINGS.keys() | LIST_TAGS | TABLE_TAGS
+    | {"br", "hr", "td", "th", "a", "pre"}
+}
+OTHER_KIND = TagKind("")
+
+
+@dataclass(slots=True)  # slots: one Line per rendered line, created in the hot loop
 class Line:
     text: str
     tag: str
@@ -121,6 +190,8 @@ class Renderer:
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        #: where the open line sits (block tag, heading, list, table, owner, marks); None while no
+        #: line is open, when white space is ignored and a boundary has nothing to end
         self.snapshot: tuple | None = None
         self.pre = 0
         # frames of open elements: [tag, preorder, is_block, marked]
@@ -141,12 +212,14 @@ class Renderer:
 
         ``layout_cell``: a ``<td>``/``<th>`` holding block content or ``<br>`` (a page-layout
         cell) renders as its own lines; other cells of a row share one line, space-separated.
+        ``attrs`` (a mapping or None) only matters when it holds class/id/style/hidden/aria-hidden.
         """
+        kind = TAG_KINDS.get(tag, OTHER_KIND)
         self.pre += 1
         pre = self.pre
-        skip = tag in SKIP_TAGS
+        skip = kind.skip
         marked = 0
-        is_block = tag in BLOCK_TAGS or layout_cell
+        is_block = kind.block or layout_cell
         if not skip and attrs:
             hidden = attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true"
             if not hidden:
@@ -170,54 +243,62 @@ class Renderer:
                     marked += 1
                 else:
                     skip = True  # "<span class='sr-only'>Share on</span>" inside a line
-        if tag == "br" or tag == "hr" or is_block:
-            self._flush()
-        elif tag in ("td", "th"):
+        if kind.breaks or is_block:
+            if self.snapshot is not None:
+                self._flush()
+            elif self.parts:
+                self.parts.clear()  # only cell spaces can be pending while no line is open
+        elif kind.cell:
             self.parts.append(" ")
-        if tag in SEMANTIC_TAGS:
+        if kind.semantic:
             self.marks.append((pre, "tag", tag))
             marked += 1
-        self.stack.append([tag, pre, is_block, marked])
+        self.stack.append((tag, kind, is_block, marked))
         if is_block:
             self.blocks.append([pre, 0.0, tag, 0.0])
-        if tag in HEADINGS:
-            self.heading.append(HEADINGS[tag])
-        if tag in LIST_TAGS:
-            self.n_list += 1
-        if tag in TABLE_TAGS:
-            self.n_table += 1
-        if tag == "a":
-            self.n_link += 1
-        if tag == "pre":
-            self.n_pre += 1
+        if kind.counted:
+            if kind.heading:
+                self.heading.append(kind.heading)
+            if kind.is_list:
+                self.n_list += 1
+            if kind.is_table:
+                self.n_table += 1
+            if kind.is_link:
+                self.n_link += 1
+            if kind.is_pre:
+                self.n_pre += 1
         return not skip
 
     def end(self, tag: str) -> None:
+        """Close the innermost open element (``tag`` is informative: the open element's own is used)."""
         if not self.stack:
             return
-        frame = self.stack.pop()
-        tag = frame[0]
-        if frame[2]:
-            self._flush()
+        tag, kind, is_block, marked = self.stack.pop()
+        if is_block:
+            if self.snapshot is not None:
+                self._flush()
+            elif self.parts:
+                self.parts.clear()  # only cell spaces can be pending while no line is open
             pre, score, _, prose = self.blocks.pop()
             self.scores.append((score, pre, self.pre, prose))
             if self.blocks:
                 self.blocks[-1][1] += score
                 self.blocks[-1][3] += prose
-        elif tag in ("td", "th"):
+        elif kind.cell:
             self.parts.append(" ")
-        if frame[3]:
-            del self.marks[-frame[3]:]
-        if tag in HEADINGS and self.heading:
-            self.heading.pop()
-        if tag in LIST_TAGS:
-            self.n_list -= 1
-        if tag in TABLE_TAGS:
-            self.n_table -= 1
-        if tag == "a":
-            self.n_link -= 1
-        if tag == "pre":
-            self.n_pre -= 1
+        if marked:
+            del self.marks[-marked:]
+        if kind.counted:
+            if kind.heading and self.heading:
+                self.heading.pop()
+            if kind.is_list:
+                self.n_list -= 1
+            if kind.is_table:
+                self.n_table -= 1
+            if kind.is_link:
+                self.n_link -= 1
+            if kind.is_pre:
+                self.n_pre -= 1
 
     def data(self, text: str) -> None:
         if self.n_pre:
@@ -227,7 +308,14 @@ class Renderer:
                     self._flush()
                 self._add(piece)
             return
-        self._add(text)
+        # Speed: the common case of _add inlined (one call per text node instead of two).
+        if self.snapshot is None:
+            if not text or text.isspace():
+                return
+            self._open_line()
+        self.parts.append(text)
+        if self.n_link:
+            self.link_chars += len(text.strip())
 
     # ---- lines ----------------------------------------------------------------------------------
     def _add(self, text: str) -> None:
@@ -236,17 +324,21 @@ class Renderer:
         if self.snapshot is None:
             if text.isspace():
                 return
-            self.snapshot = (
-                self.blocks[-1][2] if self.blocks else "",
-                self.heading[-1] if self.heading else 0,
-                self.n_list > 0,
-                self.n_table > 0,
-                self.blocks[-1][0] if self.blocks else 0,
-                tuple(self.marks),
-            )
+            self._open_line()
         self.parts.append(text)
         if self.n_link:
             self.link_chars += len(text.strip())
+
+    def _open_line(self) -> None:
+        """Record where the line that the next text starts sits in the document."""
+        self.snapshot = (
+            self.blocks[-1][2] if self.blocks else "",
+            self.heading[-1] if self.heading else 0,
+            self.n_list > 0,
+            self.n_table > 0,
+            self.blocks[-1][0] if self.blocks else 0,
+            tuple(self.marks),
+        )
 
     def _flush(self) -> None:
         if self.snapshot is None:
@@ -262,11 +354,15 @@ class Renderer:
         if not text:
             return
         density = min(1.0, link_chars / len(text))
-        marks = snap[5]
         comment = chrome = False
-        if marks:
-            comment = any(kind == "class" and value in STRICT_TOKENS for _, kind, value in marks)
-            chrome = any(kind == "class" or value in CHROME_TAGS for _, kind, value in marks)
+        for _, kind, value in snap[5]:  # one pass over the marks instead of two any() generators
+            if kind == "class":
+                chrome = True
+                if value in STRICT_TOKENS:
+                    comment = True
+                    break  # both answers are known
+            elif value in CHROME_TAGS:
+                chrome = True
         score = _line_score(text, density, comment, chrome, self.n_pre > 0)
         if self.blocks:
             self.blocks[-1][1] += score
@@ -285,8 +381,12 @@ class Renderer:
             # does not wrap most of the page is evidence (an ASP.NET <form> or a site-wide
             # <div id="menu-wrapper"> around everything says nothing about a line).
             wrappers = self._wrappers()
+            memo: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
             for line in self.lines:
-                line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
+                evidence = memo.get(line.marks)
+                if evidence is None:
+                    evidence = memo[line.marks] = _evidence(line.marks, 0, None, wrappers)
+                line.class_tokens, line.ancestors = evidence
             return self.lines
         top, first, last, prose = best
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
@@ -299,10 +399,17 @@ class Renderer:
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
+        # Speed: the lines of one element share their marks, so each distinct (marks, inside) is
+        # worked out once (and the lines share the frozensets, which then hash once downstream).
+        memo: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
-            line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, heavy)
+            key = (line.marks, inside)
+            evidence = memo.get(key)
+            if evidence is None:
+                evidence = memo[key] = _evidence(line.marks, first, last if inside else None, heavy)
+            line.class_tokens, line.ancestors = evidence
         return self.lines
 
     def _wrappers(self) -> frozenset[int]:
@@ -331,8 +438,12 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
 
 def _line_score(text: str, density: float, comment: bool, chrome: bool, pre: bool = False) -> float:
     """Prose adds its size (less its link share); link lists, fragments and comments subtract."""
-    n_cjk = len(CJK_CHAR.findall(text)) if not text.isascii() else 0
-    size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
+    if text.isascii():  # the common case, with the ASCII form of _WORD (same matches, faster)
+        n_cjk = 0
+        size = len(_ASCII_WORD.findall(text)) if len(text) >= 2 else 0  # (n_cjk < len(text) // 2 below)
+    else:
+        n_cjk = len(CJK_CHAR.findall(text))
+        size = n_cjk + (len(_WORD.findall(text)) if n_cjk < len(text) // 2 else 0)
     if comment or density >= LINK_HEAVY:
         return -float(min(size, 40))
     if pre:  # hard-wrapped lines of a <pre> document
