@@ -93,3 +93,29 @@ def test_negative_nothing_but_chrome_is_no_article():
         assert error.removals
     else:  # pragma: no cover
         raise AssertionError("a page of chrome must not become an article")
+
+
+# Pattern seen on table-layout news pages of the dev set (headline styled by a class on a <span>
+# or <p>, no <hN>, a <title> holding only the site's name); text written for these tests.
+def _class_headline_page(headline_markup: str) -> str:
+    return f"""<html><head><title>Riverside Courier - Local news, weather and sport</title></head><body>
+<table><tr><td><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></td></tr></table>
+<table><tr><td>{headline_markup}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></td></tr></table></body></html>"""
+
+
+def test_headline_marked_by_class_when_there_is_no_heading_markup():
+    page = _class_headline_page('<p><span class="story_headline">Harbour pier to open in the spring</span></p>'
+                                '<div class="storyTitleDate">Tuesday January 8, 2008</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_negative_class_marked_date_or_sentence_is_not_the_headline():
+    # a "title" class on a date line or on a full sentence is not a headline: the <title> stays
+    page = _class_headline_page('<div class="newsTitle">Tuesday January 8, 2008</div>'
+                                '<p class="title-lead">The harbour authority met on Monday to discuss the pier.</p>')
+    assert newsclean.clean(page, format="html").headline == "Riverside Courier - Local news, weather and sport"
+
+
+def test_negative_class_marked_line_does_not_beat_a_heading():
+    page = _class_headline_page('<h2>Harbour pier to open in the spring</h2><div class="article-title">Top stories this week</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"

@@ -74,6 +74,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？;；,，:：]")
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
+#: class/id words that name a headline ("article_headline", "storyHeading", "entry-title", "title3");
+#: evidence for :func:`newsclean.ingest.html_meta.visible_headline` only, never for dropping a line
+_HEADLINE_CLASS = re.compile(r"headline|heading|title", re.IGNORECASE)
+_NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
 
 
 def class_tokens(value: str) -> set[str]:
@@ -89,13 +93,14 @@ def class_tokens(value: str) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them."""
+def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], bool]:
+    """(hidden, boilerplate tokens, caption tokens, names a headline) of a class + id value; cached."""
     tokens = class_tokens(value)
     words = value.lower().split()
     # "hidden md:block" / "d-none d-lg-flex": hidden only on small screens, shown on a desktop.
     hidden = any(w in HIDDEN_CLASSES for w in words) and not any(_SHOWN_AT.match(w) for w in words)
-    return hidden, tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS))
+    headline = _HEADLINE_CLASS.search(value) is not None and _NOT_HEADLINE_CLASS.search(value) is None
+    return hidden, tuple(sorted(tokens & BOILERPLATE_TOKENS)), tuple(sorted(tokens & CAPTION_TOKENS)), headline
 
 
 @dataclass
@@ -155,13 +160,15 @@ class Renderer:
             cls = attrs.get("class")
             ident = attrs.get("id")
             if (cls or ident) and tag not in ("html", "body"):
-                hidden_class, boiler, caption = _classify_attr(f"{cls or ''} {ident or ''}")
+                hidden_class, boiler, caption, headline = _classify_attr(f"{cls or ''} {ident or ''}")
                 hidden = hidden or hidden_class
                 for token in boiler:
                     self.marks.append((pre, "class", token))
                 for token in caption:
                     self.marks.append((pre, "caption", token))
-                marked += len(boiler) + len(caption)
+                if headline:  # kind "head": read by the headline finder, ignored as chrome evidence
+                    self.marks.append((pre, "head", ""))
+                marked += len(boiler) + len(caption) + headline
             if hidden:
                 if is_block:
                     # A hidden block is marked, not skipped: script-revealed content (a streamed
@@ -324,7 +331,7 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
             continue
         if kind == "tag":
             tags.add(value)
-        else:
+        elif kind != "head":
             classes.add(value)
     return frozenset(classes), frozenset(tags)
 
