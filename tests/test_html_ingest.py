@@ -119,3 +119,31 @@ def test_negative_class_marked_date_or_sentence_is_not_the_headline():
 def test_negative_class_marked_line_does_not_beat_a_heading():
     page = _class_headline_page('<h2>Harbour pier to open in the spring</h2><div class="article-title">Top stories this week</div>')
     assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+# Pattern seen on blog pages of the dev set: a tagline is the <h1> nearest the post, the post title
+# an <h3> equal to og:title; text written for this test.
+def test_line_equal_to_the_metadata_title_beats_an_unrelated_h1():
+    page = f"""<html><head><title>Harbour Notes: Pier to open in the spring</title>
+<meta property="og:title" content="Pier to open in the spring"></head><body>
+<h3>Pier to open in the spring</h3><h1>Small is the new big</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier to open in the spring"
+
+
+# Pattern seen on long landing-style articles of the dev set: an intro box of prose comes before
+# the <h1>, far above the article; text written for this test.
+def test_h1_equal_to_the_metadata_title_far_below_the_first_prose():
+    intro = "".join(f"<li><a href='/p{i}'>Program number {i}</a></li>" for i in range(12))
+    page = f"""<html><head><title>Pier to open in the spring | Harbour Weekly</title>
+<meta property="og:site_name" content="Harbour Weekly"></head><body>
+<div class="intro"><h2>Which program is right for you?</h2><p>{PARA}</p><ul>{intro}</ul></div>
+<article><h1>Pier to open in the spring</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier to open in the spring"
+
+
+def test_negative_logo_link_h1_far_below_is_not_the_headline():
+    page = f"""<html><head><title>Pier to open in the spring</title></head><body>
+<h2>Pier to open in the spring</h2><p>{PARA}</p><p>{PARA}</p>{'<p>Filler line</p>' * 12}
+<h1><a href="/">Pier to open in the spring</a></h1></body></html>"""
+    doc_headline = newsclean.clean(page, format="html").headline
+    assert doc_headline == "Pier to open in the spring"

@@ -183,7 +183,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     ``<hN>`` markup, a line above the content whose own element's class/id names a headline
     (``<span class="article_headline">``; not a date, byline or sentence). Skipped: the site's name or logo (a site name,
     a line the title holds only as its site part, an all-link heading the title does not
-    contain) and lines repeated on the page. Points: 3 for agreeing with the title, 4 for an
+    contain) and lines repeated on the page. Past the window only an ``<h1>`` equal to a
+    metadata title counts. Points: 3 for agreeing with the title (1 more for equalling a
+    metadata title once its site name is stripped), 4 for an
     ``<h1>``, 2 for standing right above or at the start of the main content, 1 for an
     ``<h2>``/``<h3>`` (0 for a class-marked line); ties go to the line nearer the main content,
     then the longer one.
@@ -192,14 +194,17 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
     sites = {_key(s) for s in site_names if s}
     end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
-    window = lines[: min(len(lines), end + 8)]
+    stop = min(len(lines), end + 8)
+    # past the window only an <h1> that equals a metadata title (the main-content guess may
+    # have started at an earlier block of prose: an intro box, a cookie notice)
+    candidates = [(i, ln) for i, ln in enumerate(lines) if i < stop or ln.heading == 1]
     counts: dict[str, int] = {}
     for line in lines:
         k = _key(line.text)
         if len(k) <= 300:
             counts[k] = counts.get(k, 0) + 1
     best: tuple | None = None
-    for index, line in enumerate(window):
+    for index, line in candidates:
         text = line.text
         if len(text) > 300:
             continue
@@ -209,6 +214,8 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
         if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
             continue  # the title holds it only in its site-name part
+        if index >= stop and (k not in heads or line.link_density >= 0.9):
+            continue  # past the window: only the whole (stripped) metadata title, not a logo link
         level = line.heading
         # a line marked up as a headline by its class/id ("story-headline") but not as <hN>
         by_class = not level and _headline_class(line) and _headline_shaped(text)
@@ -221,7 +228,8 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             if (n_words < 3 and line.text.isascii() and not line.in_main) or len(k) < 6 or n_words > 40:
                 continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
-        points = 3 * agree + 4 * (level == 1) + 2 * near + (level in (2, 3))
+        exact = agree and k in heads  # the whole of a metadata title, once its site name is stripped
+        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3))
         rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)
