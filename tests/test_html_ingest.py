@@ -147,3 +147,25 @@ def test_negative_logo_link_h1_far_below_is_not_the_headline():
 <h1><a href="/">Pier to open in the spring</a></h1></body></html>"""
     doc_headline = newsclean.clean(page, format="html").headline
     assert doc_headline == "Pier to open in the spring"
+
+
+# Pattern seen on a blog platform page of the dev set: a two-line post inside the page's only
+# <article>, a sidebar with a couple of prose teasers scoring higher; text written for these tests.
+_TEASER = "<div class='box'><p>Readers also liked this longer piece about harbour piers, ferries and the tides of the bay, with photos.</p></div>"
+
+
+def test_short_post_in_the_only_article_element_beats_a_weak_sidebar():
+    page = f"""<html><head><title>Pier notes</title></head><body>
+<article><p>Spring timetable now online</p><p>Contact the harbour office for the timetable</p></article>
+<div class="col">{_TEASER * 3}</div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert "Contact the harbour office for the timetable" in body
+    assert "Readers also liked" not in body
+
+
+def test_negative_strong_body_outside_a_title_only_article_stays_the_body():
+    page = f"""<html><head><title>Pier notes</title></head><body>
+<article><h1>Pier to open in the spring</h1><ul><li><a href="/t/a">Harbour</a></li><li><a href="/t/b">Ferries</a></li></ul></article>
+<div class="content">{''.join(f'<p>{PARA}</p>' for _ in range(4))}</div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert body.count("The harbour authority said on Monday") == 4

@@ -46,6 +46,8 @@ WIDEN_CHROME = 0.5
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
+#: ...and below this much, the page's only <article> element outweighs it (see Renderer._sole_article)
+WEAK_MAIN_SCORE = 2 * MIN_MAIN_SCORE
 
 #: class/id tokens that mark page chrome (matched as whole tokens of the class/id value).
 BOILERPLATE_TOKENS = frozenset(
@@ -133,6 +135,7 @@ class Renderer:
         # open block elements: [preorder, score, last_preorder]
         self.blocks: list[list] = []
         self.scores: list[tuple[float, int, int, float]] = []  # (score, first, last, prose) of closed block elements
+        self.articles: list[tuple[int, int]] = []  # (first, last) preorder of each closed <article>
         self.marks: list[tuple[int, str, str]] = []
         self.heading: list[int] = []
         self.n_list = 0
@@ -208,6 +211,8 @@ class Renderer:
             self._flush()
             pre, score, _, prose = self.blocks.pop()
             self.scores.append((score, pre, self.pre, prose))
+            if tag == "article":
+                self.articles.append((pre, self.pre))
             if self.blocks:
                 self.blocks[-1][1] += score
                 self.blocks[-1][3] += prose
@@ -296,6 +301,8 @@ class Renderer:
                 line.class_tokens, line.ancestors = _evidence(line.marks, 0, None, wrappers)
             return self.lines
         top, first, last, prose = best
+        if top < WEAK_MAIN_SCORE:
+            first, last = self._sole_article(first, last)
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
         # to a near ancestor that holds much more prose, unless chrome outweighs it there.
         for score, a_first, a_last, a_prose in sorted(
@@ -311,6 +318,22 @@ class Renderer:
             line.in_main = inside
             line.class_tokens, line.ancestors = _evidence(line.marks, first, last if inside else None, heavy)
         return self.lines
+
+    def _sole_article(self, first: int, last: int) -> tuple[int, int]:
+        """The page's only ``<article>`` when the (weak) best-scoring container lies wholly outside it.
+
+        A short post (two lines, no prose) scores below a sidebar's few teaser paragraphs; the
+        page's single ``<article>`` element is then better evidence than the scores. Only called
+        when the best score is below ``WEAK_MAIN_SCORE``: a strong container outside a lone
+        ``<article>`` that holds just the title and tags is the real body.
+        """
+        if len(self.articles) != 1:
+            return first, last
+        a_first, a_last = self.articles[0]
+        if last < a_first or first > a_last:
+            if any(a_first <= line.owner <= a_last for line in self.lines):
+                return a_first, a_last
+        return first, last
 
     def _wrappers(self) -> frozenset[int]:
         """Preorder numbers of marked elements holding more than half of the page's lines."""
