@@ -3,6 +3,7 @@
     python benchmarks/html_vs_trafilatura.py               # every dev page (a few minutes: trafilatura is slow)
     python benchmarks/html_vs_trafilatura.py --limit 200   # an evenly spaced sample of 200 pages
     python benchmarks/html_vs_trafilatura.py --json rows.json --worst 20
+    python benchmarks/html_vs_trafilatura.py --trafilatura-cache /work/nc_tmp/html/trafilatura.json
 
 For each page both extractors run on the same HTML string: ``newsclean.clean(html,
 format="html")`` and ``trafilatura.bare_extraction(html)`` with default settings. Reported per
@@ -14,11 +15,19 @@ A page an extractor rejects or fails on scores 0 and counts in its time.
 trafilatura's default ``bare_extraction`` does not extract metadata (``with_metadata=False``),
 so its headline column comes from a second call, ``trafilatura.extract_metadata(html).title``,
 made outside the timed region; its docs/s are those of the default body extraction.
+
+``--trafilatura-cache PATH`` (for iterating on newsclean only): trafilatura's output does not
+change between runs, so its per-page (body, title, seconds, status) is stored in a JSON file,
+keyed by page id + sha1 of the html, and reused on later runs; pages missing from the file are
+run and added. Its docs/s then come from the stored seconds (measured when the entry was made,
+under whatever load the machine had then). Without the option every run measures both
+extractors side by side.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -53,7 +62,41 @@ def _trafilatura_title(html: str) -> str | None:
     return getattr(meta, "title", None) if meta is not None else None
 
 
-def run(records: list[dict]) -> tuple[list[dict], dict[str, float]]:
+def cache_key(record: dict) -> str:
+    """Page id + sha1 of its html: an entry is reused only for the very same page."""
+    return f"{record['id']}#{hashlib.sha1(record['html'].encode('utf-8', 'replace')).hexdigest()}"
+
+
+def load_cache(path: Path | None) -> dict[str, dict]:
+    if path is None or not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def save_cache(path: Path, cache: dict[str, dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _run_trafilatura(record: dict) -> dict:
+    """trafilatura's (body, title, seconds, status) for one page; the title call is not timed."""
+    html = record["html"]
+    started = time.perf_counter()
+    try:
+        body, headline = _trafilatura(html)
+        status = "ok"
+    except Exception as error:  # trafilatura failures count as empty output
+        body, headline, status = "", None, type(error).__name__
+    seconds = time.perf_counter() - started
+    if record.get("gold_title"):
+        headline = _trafilatura_title(html)
+    return {"body": body, "title": headline, "seconds": seconds, "status": status}
+
+
+def run(records: list[dict], cache: dict[str, dict] | None = None) -> tuple[list[dict], dict[str, float]]:
+    """Score both extractors on every record; ``cache`` (updated in place) supplies trafilatura's output."""
     import trafilatura  # noqa: F401  (import cost outside the timed region)
 
     rows: list[dict] = []
@@ -63,21 +106,24 @@ def run(records: list[dict]) -> tuple[list[dict], dict[str, float]]:
         row = {"id": record["id"], "dataset": record["dataset"], "cjk": is_cjk(record),
                "has_title": bool(record.get("gold_title"))}
         for name in ("newsclean", "trafilatura"):
-            started = time.perf_counter()
-            try:
-                if name == "newsclean":
+            if name == "newsclean":
+                started = time.perf_counter()
+                try:
                     article = newsclean.clean(html, format="html")
                     body, headline = article.body, article.headline
-                else:
-                    body, headline = _trafilatura(html)
-                status = "ok"
-            except newsclean.NewscleanError as error:
-                body, headline, status = "", None, type(error).__name__
-            except Exception as error:  # trafilatura failures count as empty output
-                body, headline, status = "", None, type(error).__name__
-            spent[name] += time.perf_counter() - started
-            if name == "trafilatura" and record.get("gold_title"):
-                headline = _trafilatura_title(html)
+                    status = "ok"
+                except Exception as error:  # rejections (NewscleanError) and failures score 0
+                    body, headline, status = "", None, type(error).__name__
+                spent[name] += time.perf_counter() - started
+            else:
+                key = cache_key(record) if cache is not None else ""
+                entry = cache.get(key) if cache is not None else None
+                if entry is None:
+                    entry = _run_trafilatura(record)
+                    if cache is not None:
+                        cache[key] = entry
+                body, headline, status = entry["body"], entry["title"], entry["status"]
+                spent[name] += entry["seconds"]
             p, r, f = f1(body, record["gold_body"])
             row[name] = {"f1": f, "p": p, "r": r, "status": status,
                          "headline_ok": headline_exact(headline, record.get("gold_title"))}
@@ -127,12 +173,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="evenly spaced sample of this many pages")
     parser.add_argument("--json", type=Path, help="write per-page rows here")
     parser.add_argument("--worst", type=int, default=0, help="list the pages where newsclean trails trafilatura most")
+    parser.add_argument("--trafilatura-cache", type=Path,
+                        help="JSON file storing trafilatura's per-page output; reused when present (keep it outside the repo)")
     args = parser.parse_args(argv)
     if not args.dev.exists():
         print(f"dev set not found at {args.dev}; skipping the HTML benchmark")
         return 0
     records = evenly_spaced(args.dev, args.limit)
-    rows, spent = run(records)
+    cache = load_cache(args.trafilatura_cache) if args.trafilatura_cache else None
+    size_before = len(cache) if cache is not None else 0
+    rows, spent = run(records, cache)
+    if cache is not None and len(cache) != size_before:
+        save_cache(args.trafilatura_cache, cache)
     print(table(rows, spent))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=0))

@@ -93,3 +93,79 @@ def test_negative_nothing_but_chrome_is_no_article():
         assert error.removals
     else:  # pragma: no cover
         raise AssertionError("a page of chrome must not become an article")
+
+
+# Pattern seen on table-layout news pages of the dev set (headline styled by a class on a <span>
+# or <p>, no <hN>, a <title> holding only the site's name); text written for these tests.
+def _class_headline_page(headline_markup: str) -> str:
+    return f"""<html><head><title>Riverside Courier - Local news, weather and sport</title></head><body>
+<table><tr><td><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></td></tr></table>
+<table><tr><td>{headline_markup}<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></td></tr></table></body></html>"""
+
+
+def test_headline_marked_by_class_when_there_is_no_heading_markup():
+    page = _class_headline_page('<p><span class="story_headline">Harbour pier to open in the spring</span></p>'
+                                '<div class="storyTitleDate">Tuesday January 8, 2008</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_negative_class_marked_date_or_sentence_is_not_the_headline():
+    # a "title" class on a date line or on a full sentence is not a headline: the <title> stays
+    page = _class_headline_page('<div class="newsTitle">Tuesday January 8, 2008</div>'
+                                '<p class="title-lead">The harbour authority met on Monday to discuss the pier.</p>')
+    assert newsclean.clean(page, format="html").headline == "Riverside Courier - Local news, weather and sport"
+
+
+def test_negative_class_marked_line_does_not_beat_a_heading():
+    page = _class_headline_page('<h2>Harbour pier to open in the spring</h2><div class="article-title">Top stories this week</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+# Pattern seen on blog pages of the dev set: a tagline is the <h1> nearest the post, the post title
+# an <h3> equal to og:title; text written for this test.
+def test_line_equal_to_the_metadata_title_beats_an_unrelated_h1():
+    page = f"""<html><head><title>Harbour Notes: Pier to open in the spring</title>
+<meta property="og:title" content="Pier to open in the spring"></head><body>
+<h3>Pier to open in the spring</h3><h1>Small is the new big</h1><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier to open in the spring"
+
+
+# Pattern seen on long landing-style articles of the dev set: an intro box of prose comes before
+# the <h1>, far above the article; text written for this test.
+def test_h1_equal_to_the_metadata_title_far_below_the_first_prose():
+    intro = "".join(f"<li><a href='/p{i}'>Program number {i}</a></li>" for i in range(12))
+    page = f"""<html><head><title>Pier to open in the spring | Harbour Weekly</title>
+<meta property="og:site_name" content="Harbour Weekly"></head><body>
+<div class="intro"><h2>Which program is right for you?</h2><p>{PARA}</p><ul>{intro}</ul></div>
+<article><h1>Pier to open in the spring</h1><p>{PARA}</p><p>{PARA}</p></article></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier to open in the spring"
+
+
+def test_negative_logo_link_h1_far_below_is_not_the_headline():
+    page = f"""<html><head><title>Pier to open in the spring</title></head><body>
+<h2>Pier to open in the spring</h2><p>{PARA}</p><p>{PARA}</p>{'<p>Filler line</p>' * 12}
+<h1><a href="/">Pier to open in the spring</a></h1></body></html>"""
+    doc_headline = newsclean.clean(page, format="html").headline
+    assert doc_headline == "Pier to open in the spring"
+
+
+# Pattern seen on a blog platform page of the dev set: a two-line post inside the page's only
+# <article>, a sidebar with a couple of prose teasers scoring higher; text written for these tests.
+_TEASER = "<div class='box'><p>Readers also liked this longer piece about harbour piers, ferries and the tides of the bay, with photos.</p></div>"
+
+
+def test_short_post_in_the_only_article_element_beats_a_weak_sidebar():
+    page = f"""<html><head><title>Pier notes</title></head><body>
+<article><p>Spring timetable now online</p><p>Contact the harbour office for the timetable</p></article>
+<div class="col">{_TEASER * 3}</div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert "Contact the harbour office for the timetable" in body
+    assert "Readers also liked" not in body
+
+
+def test_negative_strong_body_outside_a_title_only_article_stays_the_body():
+    page = f"""<html><head><title>Pier notes</title></head><body>
+<article><h1>Pier to open in the spring</h1><ul><li><a href="/t/a">Harbour</a></li><li><a href="/t/b">Ferries</a></li></ul></article>
+<div class="content">{''.join(f'<p>{PARA}</p>' for _ in range(4))}</div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert body.count("The harbour authority said on Monday") == 4

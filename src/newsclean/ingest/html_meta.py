@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from ..meta import split_site_suffix
+from ..meta import BYLINE_START, NUMERIC_DATE, SLASH_DATE, WORD_DATE, split_site_suffix
 from .html_render import _DISPLAY_NONE, Line
 
 _NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
@@ -193,24 +193,32 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     page's ``<title>`` / og:title contains (``<title>Two embassies cleared after incident -
     National - Example Advertiser</title>`` and a line ``Two embassies cleared after incident``)
     agrees with the metadata and wins; otherwise an ``<h1>``-``<h3>`` of three words or more
-    (section names like ``World`` are shorter). Skipped: the site's name or logo (a site name,
+    (section names like ``World`` are shorter), or, on pages that style the headline without
+    ``<hN>`` markup, a line above the content whose own element's class/id names a headline
+    (``<span class="article_headline">``; not a date, byline or sentence). Skipped: the site's name or logo (a site name,
     a line the title holds only as its site part, an all-link heading the title does not
-    contain) and lines repeated on the page. Points: 3 for agreeing with the title, 4 for an
+    contain) and lines repeated on the page. Past the window only an ``<h1>`` equal to a
+    metadata title counts. Points: 3 for agreeing with the title (1 more for equalling a
+    metadata title once its site name is stripped), 4 for an
     ``<h1>``, 2 for standing right above or at the start of the main content, 1 for an
-    ``<h2>``/``<h3>``; ties go to the line nearer the main content, then the longer one.
+    ``<h2>``/``<h3>`` (0 for a class-marked line); ties go to the line nearer the main content,
+    then the longer one.
     """
     titles = [k for k in (_key(t) for t in raw_titles if t) if k]
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
     sites = {_key(s) for s in site_names if s}
     end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
-    window = lines[: min(len(lines), end + 8)]
-    keys = [_key(line.text) for line in lines]  # computed once: the window is a prefix of the lines
+    stop = min(len(lines), end + 8)
+    # past the window only an <h1> that equals a metadata title (the main-content guess may
+    # have started at an earlier block of prose: an intro box, a cookie notice)
+    candidates = [(i, ln) for i, ln in enumerate(lines) if i < stop or ln.heading == 1]
+    keys = [_key(line.text) for line in lines]  # computed once: counted over all lines, read by index
     counts: dict[str, int] = {}
     for k in keys:
         if len(k) <= 300:
             counts[k] = counts.get(k, 0) + 1
     best: tuple | None = None
-    for index, line in enumerate(window):
+    for index, line in candidates:
         text = line.text
         if len(text) > 300:
             continue
@@ -220,21 +228,41 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
         if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
             continue  # the title holds it only in its site-name part
+        if index >= stop and (k not in heads or line.link_density >= 0.9):
+            continue  # past the window: only the whole (stripped) metadata title, not a logo link
         level = line.heading
+        # a line marked up as a headline by its class/id ("story-headline") but not as <hN>
+        by_class = not level and _headline_class(line) and _headline_shaped(text)
         if not agree:
-            if not level or level > 3 or line.link_density >= 0.9:
+            if (not by_class and (not level or level > 3)) or line.link_density >= 0.9:
                 continue
-            if level > 1 and index > end:
+            if (by_class or level > 1) and index > end:
                 continue  # a section heading inside the story, not its headline
             n_words = len(text.split())
             if (n_words < 3 and line.text.isascii() and not line.in_main) or len(k) < 6 or n_words > 40:
                 continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
-        points = 3 * agree + 4 * (level == 1) + 2 * near + (level in (2, 3))
+        exact = agree and k in heads  # the whole of a metadata title, once its site name is stripped
+        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3))
         rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)
     return strip_site(best[1], list(site_names)) if best else None
+
+
+def _headline_class(line: Line) -> bool:
+    """The line's own block, or an inline element it starts with, has a headline class/id."""
+    return any(kind == "head" and pre >= line.owner for pre, kind, _ in line.marks)
+
+
+_MONTH_DAY = regex.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", regex.IGNORECASE)
+
+
+def _headline_shaped(text: str) -> bool:
+    """Not a date, timestamp or byline, and not a sentence (the other lines a "title" class marks)."""
+    if BYLINE_START.match(text) or len(text.split()) > 25 or text.rstrip().endswith("."):
+        return False
+    return not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or SLASH_DATE.search(text) or _MONTH_DAY.search(text))
 
 
 def strip_site(title: str, site_names: list[str]) -> str:

@@ -46,6 +46,8 @@ WIDEN_CHROME = 0.5
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
+#: ...and below this much, the page's only <article> element outweighs it (see Renderer._sole_article)
+WEAK_MAIN_SCORE = 2 * MIN_MAIN_SCORE
 
 #: class/id tokens that mark page chrome (matched as whole tokens of the class/id value).
 BOILERPLATE_TOKENS = frozenset(
@@ -76,6 +78,10 @@ _SENTENCE_PUNCT = re.compile(r"[.!?。！？;；,，:：]")
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 #: _WORD on ASCII text: \w without digits and "_" is [A-Za-z] there, \d is [0-9]
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
+#: class/id words that name a headline ("article_headline", "storyHeading", "entry-title", "title3");
+#: evidence for :func:`newsclean.ingest.html_meta.visible_headline` only, never for dropping a line
+_HEADLINE_CLASS = re.compile(r"headline|heading|title", re.IGNORECASE)
+_NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
 
 
 def class_tokens(value: str) -> set[str]:
@@ -112,8 +118,8 @@ def _classify_word(raw: str) -> tuple[bool, frozenset[str]]:
 
 
 @lru_cache(maxsize=4096)
-def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """(hidden, boilerplate tokens, caption tokens) of a class + id value; cached, pages repeat them.
+def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], bool]:
+    """(hidden, boilerplate tokens, caption tokens, names a headline) of a class + id value; cached.
 
     Built word by word from :func:`_classify_word`: ``class_tokens`` and the hiding test both
     look at one whitespace-separated word at a time, so this is the answer for the whole value.
@@ -129,9 +135,10 @@ def _classify_attr(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
     # "hidden md:block" / "d-none d-lg-flex": hidden only on small screens, shown on a desktop.
     if hidden:
         hidden = not any(_SHOWN_AT.match(w.lower()) for w in words)
+    headline = _HEADLINE_CLASS.search(value) is not None and _NOT_HEADLINE_CLASS.search(value) is None
     if not hits:
-        return hidden, (), ()
-    return hidden, tuple(sorted(hits & BOILERPLATE_TOKENS)), tuple(sorted(hits & CAPTION_TOKENS))
+        return hidden, (), (), headline
+    return hidden, tuple(sorted(hits & BOILERPLATE_TOKENS)), tuple(sorted(hits & CAPTION_TOKENS)), headline
 
 
 class TagKind:
@@ -199,6 +206,7 @@ class Renderer:
         # open block elements: [preorder, score, last_preorder]
         self.blocks: list[list] = []
         self.scores: list[tuple[float, int, int, float]] = []  # (score, first, last, prose) of closed block elements
+        self.articles: list[tuple[int, int]] = []  # (first, last) preorder of each closed <article>
         self.marks: list[tuple[int, str, str]] = []
         self.heading: list[int] = []
         self.n_list = 0
@@ -228,13 +236,15 @@ class Renderer:
             cls = attrs.get("class")
             ident = attrs.get("id")
             if (cls or ident) and tag not in ("html", "body"):
-                hidden_class, boiler, caption = _classify_attr(f"{cls or ''} {ident or ''}")
+                hidden_class, boiler, caption, headline = _classify_attr(f"{cls or ''} {ident or ''}")
                 hidden = hidden or hidden_class
                 for token in boiler:
                     self.marks.append((pre, "class", token))
                 for token in caption:
                     self.marks.append((pre, "caption", token))
-                marked += len(boiler) + len(caption)
+                if headline:  # kind "head": read by the headline finder, ignored as chrome evidence
+                    self.marks.append((pre, "head", ""))
+                marked += len(boiler) + len(caption) + headline
             if hidden:
                 if is_block:
                     # A hidden block is marked, not skipped: script-revealed content (a streamed
@@ -281,6 +291,8 @@ class Renderer:
                 self.parts.clear()  # only cell spaces can be pending while no line is open
             pre, score, _, prose = self.blocks.pop()
             self.scores.append((score, pre, self.pre, prose))
+            if tag == "article":
+                self.articles.append((pre, self.pre))
             if self.blocks:
                 self.blocks[-1][1] += score
                 self.blocks[-1][3] += prose
@@ -389,6 +401,8 @@ class Renderer:
                 line.class_tokens, line.ancestors = evidence
             return self.lines
         top, first, last, prose = best
+        if top < WEAK_MAIN_SCORE:
+            first, last = self._sole_article(first, last)
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
         # to a near ancestor that holds much more prose, unless chrome outweighs it there.
         for score, a_first, a_last, a_prose in sorted(
@@ -412,6 +426,22 @@ class Renderer:
             line.class_tokens, line.ancestors = evidence
         return self.lines
 
+    def _sole_article(self, first: int, last: int) -> tuple[int, int]:
+        """The page's only ``<article>`` when the (weak) best-scoring container lies wholly outside it.
+
+        A short post (two lines, no prose) scores below a sidebar's few teaser paragraphs; the
+        page's single ``<article>`` element is then better evidence than the scores. Only called
+        when the best score is below ``WEAK_MAIN_SCORE``: a strong container outside a lone
+        ``<article>`` that holds just the title and tags is the real body.
+        """
+        if len(self.articles) != 1:
+            return first, last
+        a_first, a_last = self.articles[0]
+        if last < a_first or first > a_last:
+            if any(a_first <= line.owner <= a_last for line in self.lines):
+                return a_first, a_last
+        return first, last
+
     def _wrappers(self) -> frozenset[int]:
         """Preorder numbers of marked elements holding more than half of the page's lines."""
         counts: dict[int, int] = {}
@@ -431,7 +461,7 @@ def _evidence(marks, first: int, last: int | None, wrappers: frozenset[int]) -> 
             continue
         if kind == "tag":
             tags.add(value)
-        else:
+        elif kind != "head":
             classes.add(value)
     return frozenset(classes), frozenset(tags)
 
