@@ -94,3 +94,28 @@ def test_main_body_start_skips_a_lone_teaser_paragraph() -> None:
     assert meta.main_body_start(doc.blocks) == 6
     doc = document_from_text("\n".join([P1, "- one item", "- two items", "- three items", "- four items", P2, P3]))
     assert meta.main_body_start(doc.blocks) == 0  # a list inside the story does not split it
+
+
+def test_consent_banner_is_not_the_story_start() -> None:
+    # Shape seen on blog pages of the dev set: a two-paragraph cookie banner above the menu,
+    # the headline and the story. Banner text written for this test.
+    banner1 = ("With your consent we use cookies and similar technologies to understand how you use our site and to improve "
+               "your experience, including to personalise content and to measure the reach of our articles.")
+    banner2 = ("By clicking accept you agree to the storing of cookies on your device; you can change your choice at "
+               "any time in the privacy settings at the bottom of every page of this site.")
+    doc = document_from_text("\n".join([banner1, banner2, "Accept", "Home", "Blog",
+                                        "Swing bridge to reopen next spring", P1, P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 6
+    ex = _explain(banner1, banner2, "Accept", "Home", "Blog", "Swing bridge to reopen next spring", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring"
+
+
+def test_consent_banner_needs_a_cookie_word_and_another() -> None:
+    def banner(text: str) -> bool:
+        return meta.is_consent_banner(meta.Block(0, text, 0, len(text), 1, 1))
+
+    assert banner("We use cookies to improve your experience. By continuing you accept our privacy policy.")
+    assert banner("我们使用cookie来改善体验，继续浏览即表示您同意我们的隐私政策。")
+    assert not banner("The regulator fined the company for breaching the privacy of its users.")
+    assert not banner("These cookies keep for a week; bake another cookie batch for the party.")
+    assert not banner("The coalition partners said they would accept the deal.")

@@ -22,6 +22,8 @@ from .vocab import (
     BREADCRUMB_OPENERS,
     COMMENT_MARKERS,
     COMPILED_FROM,
+    CONSENT_CORE_WORDS,
+    CONSENT_WORDS,
     DISCLAIMER_MARKERS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
@@ -216,7 +218,8 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     if hint_titles:
         headline_block, why = _headline_agreeing_with_hints(header, hint_titles)
     else:
-        headline_block, why = _best_headline_candidate(blocks, article_start, body_start)
+        first_prose = next((b.index for b in blocks if is_prose(b) and not is_consent_banner(b)), None)
+        headline_block, why = _best_headline_candidate(blocks, article_start, first_prose)
 
     headline: str | None = None
     site: str | None = None
@@ -288,11 +291,32 @@ MAIN_RUN_SHARE = 0.5
 HEADLINE_WINDOW = 40
 
 
+# Latin words whole (no letter on either side); CJK words anywhere.
+_CONSENT = regex.compile(
+    r"(?<![\p{Latin}])(?:" + compile_alternation(CONSENT_CORE_WORDS + CONSENT_WORDS) + r")(?![\p{Latin}])", regex.IGNORECASE
+)
+_CONSENT_CORE = frozenset(CONSENT_CORE_WORDS)
+
+
+def is_consent_banner(block: Block) -> bool:
+    """A cookie/privacy consent banner: a core word of :data:`~newsclean.vocab.CONSENT_CORE_WORDS`
+    and a different word of it or of :data:`~newsclean.vocab.CONSENT_WORDS` (a plural is the same word).
+
+    Banner: ``We use cookies to improve your experience. By continuing you accept our privacy policy.``
+    Not a banner: ``These cookies keep for a week; bake another cookie batch for the party.``
+    """
+    found = {m.casefold() for m in _CONSENT.findall(block.folded)}
+    if not found & _CONSENT_CORE:
+        return False
+    return len({word.removesuffix("s") for word in found}) >= 2
+
+
 def main_body_start(blocks: Sequence[Block]) -> int | None:
     """Index of the first paragraph of the page's main run of prose; None without prose.
 
     A run is a stretch of prose blocks at most ``MAX_PROSE_GAP`` other blocks apart (list items
-    and short sentences between them do not count as a gap). A lone paragraph in a sidebar or
+    and short sentences between them do not count as a gap; a cookie/privacy consent banner
+    breaks a run and is never part of one). A lone paragraph in a sidebar or
     above the headline (a teaser, a caption, a paywall notice) makes a one-paragraph run; the
     story is the first run of two or more paragraphs, or of at least ``MAIN_RUN_SHARE`` of the
     largest run's size. The first paragraph of the page (``body_start`` in :func:`scan`) is
@@ -301,6 +325,9 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
     runs: list[tuple[int, int, int]] = []  # (first prose index, total size, prose blocks)
     last = -MAX_PROSE_GAP - 2
     for block in blocks:
+        if is_prose(block) and is_consent_banner(block):
+            last = -MAX_PROSE_GAP - 2  # a banner neither starts nor joins a run
+            continue
         if not is_prose(block):
             if block.list_marker or block.ends_sentence:
                 last += 1  # list items and short sentences continue the text around them
@@ -365,7 +392,7 @@ def _best_headline_candidate(
     paragraph; the later line wins a tie.
 
     A line within ``PARAGRAPH_REACH`` blocks below a prose paragraph that lies after the page's
-    first paragraph (``first_prose``) competes only with evidence beyond its shape (a dateline
+    first paragraph (``first_prose``, consent banners aside) competes only with evidence beyond its shape (a dateline
     below it, or a repeat): that paragraph may be the story's own opening and the line one of
     its subheadings or list items.
     """
@@ -392,8 +419,8 @@ PARAGRAPH_REACH = 5
 
 
 def _follows_paragraph(blocks: Sequence[Block], block: Block) -> bool:
-    """A prose paragraph lies within ``PARAGRAPH_REACH`` blocks above the line."""
-    return any(is_prose(b) for b in blocks[max(0, block.index - PARAGRAPH_REACH) : block.index])
+    """A prose paragraph (not a consent banner) lies within ``PARAGRAPH_REACH`` blocks above the line."""
+    return any(is_prose(b) and not is_consent_banner(b) for b in blocks[max(0, block.index - PARAGRAPH_REACH) : block.index])
 
 
 #: A story's first paragraph shorter than this may be a photo caption or a standfirst above the headline.
