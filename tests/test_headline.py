@@ -52,7 +52,7 @@ def test_headline_that_a_breadcrumb_repeats_beats_the_section_label() -> None:
     title = "Why the old swing bridge took two years to repair"
     ex = _explain("Home / Harbour / " + title, "Harbour News", title, "By Ann Lee", P1, P2, P3)
     assert ex.article.headline == title
-    assert "repeated elsewhere on the page" in ex.evidence["headline"]
+    assert "repeated at the end of a longer line" in ex.evidence["headline"]
 
 
 def test_headline_sharing_words_with_the_story_beats_a_menu_label() -> None:
@@ -119,3 +119,18 @@ def test_consent_banner_needs_a_cookie_word_and_another() -> None:
     assert not banner("The regulator fined the company for breaching the privacy of its users.")
     assert not banner("These cookies keep for a week; bake another cookie batch for the party.")
     assert not banner("The coalition partners said they would accept the deal.")
+
+
+def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
+    # Negative case: shape seen on news pages of the dev set, where the menu is printed again
+    # at the foot of the page; an identical copy is not evidence of a headline, a breadcrumb
+    # tail is. Lines written for this test.
+    lines = ["Sports Scores And Results Today", "Home / Harbour / Swing bridge to reopen next spring",
+             "Swing bridge to reopen next spring", P1, P2, "Sports Scores And Results Today"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._line_key(b.text) for b in doc.blocks}
+    assert not meta._is_echoed(doc.blocks[0], keys)
+    assert meta._is_echoed(doc.blocks[2], keys)
+    label = document_from_text("\n".join(["Weekend Reading Club Picks", "Weekend Reading Club Picks: a quiet week in the harbour"]))
+    label_keys = {b.index: meta._line_key(b.text) for b in label.blocks}
+    assert not meta._is_echoed(label.blocks[0], label_keys)  # the start of a longer line: a series label

@@ -361,7 +361,7 @@ class HeadlineEvidence:
     shared_share: float  # ... as a share of the line's own content words
     distance: int  # blocks between the line and the story's first paragraph
     dated: bool  # a dateline or byline follows within 3 blocks
-    echoed: bool  # the line's text recurs on the page (breadcrumb tail, "Section: title", a repeat)
+    echoed: bool  # the line ends a longer line of the page (breadcrumb tail, "Section: title")
     n_words: int  # words (CJK: characters / 2)
 
     @property
@@ -380,7 +380,7 @@ class HeadlineEvidence:
         if self.dated:
             parts.append("followed by a dateline/byline")
         if self.echoed:
-            parts.append("repeated elsewhere on the page")
+            parts.append("repeated at the end of a longer line")
         return ", ".join(parts) + f" (score {self.score:.2f})"
 
 
@@ -463,13 +463,14 @@ def _line_key(text: str) -> str:
 
 
 def _is_echoed(block: Block, keys: dict[int, str]) -> bool:
-    """The line's words recur inside another line of ``keys`` (line index -> :func:`_line_key`)
-    at most three times its length: a breadcrumb tail, ``Section Title``, a repeat. Short labels
-    repeat as menu items too, so only lines of 4+ words (8+ CJK characters) count."""
+    """The line ends a longer line of ``keys`` (line index -> :func:`_line_key`) at most three
+    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``. An identical copy
+    does not count (menus repeat their items at the page's foot), nor does the start of a longer
+    line (a series label before the real title), nor a line under 4 words (8 CJK characters)."""
     if (block.n_cjk < 8) if block.is_cjk else (block.n_words < 4):
         return False
     key = keys[block.index]
-    return any(key in other for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
+    return any(other.endswith(key) and other != key for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
 
 
 def _is_dateline(block: Block) -> bool:
