@@ -134,3 +134,14 @@ def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
     label = document_from_text("\n".join(["Weekend Reading Club Picks", "Weekend Reading Club Picks: a quiet week in the harbour"]))
     label_keys = {b.index: meta._line_key(b.text) for b in label.blocks}
     assert not meta._is_echoed(label.blocks[0], label_keys)  # the start of a longer line: a series label
+
+
+def test_slash_breadcrumb_is_not_a_headline() -> None:
+    # Shape seen on review pages of the dev set: a "/"-separated breadcrumb ending in the title
+    # sits right above the title line. Lines written for this test.
+    crumb = meta.Block(0, "Harbour / Bridges / Swing bridge to reopen next spring", 0, 54, 1, 1)
+    assert not meta.is_title_like(crumb)
+    assert meta.is_title_like(meta.Block(0, "Harbour bridge 24/7 repairs end next spring", 0, 43, 1, 1))
+    ex = _explain("Home", "Harbour / Bridges / Swing bridge to reopen next spring", "Swing bridge to reopen next spring",
+                  "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring"

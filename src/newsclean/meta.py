@@ -142,6 +142,8 @@ def is_title_like(block: Block) -> bool:
         return False  # a dateline, not a headline
     if BYLINE_START.match(folded) or folded.count("|") >= 2 or folded.count("›") + folded.count("»") >= 1:
         return False
+    if folded.count(" / ") >= 2:
+        return False  # a breadcrumb trail ("Home / Reviews / Title")
     if not block.is_cjk and block.n_words >= 10 and folded.rstrip().endswith("."):
         return False  # a sentence (lead or caption), not a headline
     if folded.rstrip().endswith((":", "：")):
