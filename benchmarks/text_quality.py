@@ -3,6 +3,7 @@
     python benchmarks/text_quality.py                 # full table (per dataset, per language group)
     python benchmarks/text_quality.py --gate          # exit 1 when a group's mean F1 is below its pinned floor
     python benchmarks/text_quality.py --worst 20      # list the worst pages (ids and F1) for failure analysis
+    python benchmarks/text_quality.py --headline-misses 20   # pages whose headline missed: gold title and ours
 
 Reports mean / median F1 and the share of pages at F1 ≥ 0.9 for CJK and non-CJK pages, next to
 the keep-everything baseline, plus headline exact match on pages that have a ``gold_title``.
@@ -47,6 +48,8 @@ def run(path: Path, limit: int | None) -> dict:
             "baseline": f1(text, record["gold_body"])[2],
             "has_title": bool(record.get("gold_title")),
             "headline_ok": headline_exact(headline, record.get("gold_title")),
+            "headline": headline,
+            "gold_title": record.get("gold_title"),
             "status": status,
         })
     elapsed = time.perf_counter() - started
@@ -83,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gate", action="store_true", help="exit 1 if a group's mean F1 is below the pinned floor")
     parser.add_argument("--worst", type=int, default=0)
     parser.add_argument("--json", type=Path, help="write per-page rows here")
+    parser.add_argument("--headline-misses", type=int, default=0, metavar="N",
+                        help="list N pages with a gold_title whose headline did not match (gold title and ours)")
     args = parser.parse_args(argv)
     if not args.dev.exists():
         print(f"dev set not found at {args.dev}; skipping the text quality benchmark")
@@ -97,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.worst:
         for row in sorted(rows, key=lambda r: r["f1"])[: args.worst]:
             print(f"{row['f1']:.3f} p={row['p']:.2f} r={row['r']:.2f} {row['id']} {row['status']}")
+    if args.headline_misses:
+        misses = [r for r in rows if r["has_title"] and not r["headline_ok"]]
+        print(f"\nheadline misses: {len(misses)} (showing {min(len(misses), args.headline_misses)})")
+        for row in misses[: args.headline_misses]:
+            print(f"{row['id']}\n  gold: {row['gold_title']!r}\n  ours: {row['headline']!r}")
     if args.gate:
         floors = json.loads(FLOORS_FILE.read_text())
         failed = False

@@ -22,6 +22,8 @@ from .vocab import (
     BREADCRUMB_OPENERS,
     COMMENT_MARKERS,
     COMPILED_FROM,
+    CONSENT_CORE_WORDS,
+    CONSENT_WORDS,
     DISCLAIMER_MARKERS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
@@ -151,8 +153,12 @@ def is_title_like(block: Block) -> bool:
         return False  # a dateline, not a headline
     if BYLINE_START.match(folded) or folded.count("|") >= 2 or folded.count("›") + folded.count("»") >= 1:
         return False
+    if folded.count(" / ") >= 2:
+        return False  # a breadcrumb trail ("Home / Reviews / Title")
     if not block.is_cjk and block.n_words >= 10 and folded.rstrip().endswith("."):
         return False  # a sentence (lead or caption), not a headline
+    if folded.rstrip().endswith((":", "：")):
+        return False  # introduces what follows (a list, a quote, a form field)
     if not block.is_cjk and block.words and block.words[-1].casefold() in _DANGLING:
         return False  # a line that breaks off mid-sentence ("... tools that a")
     if block.is_cjk:
@@ -243,16 +249,20 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     folded_all = _FoldedPage(doc.text)
 
     permalink = _find_permalink(blocks)
-    lead = [b for b in blocks[body_start:body_start + 12] if is_prose(b)][:3] if body_start is not None else []
-    headline_block = _find_headline_block(header, doc.hints, lead)
+    article_start = main_body_start(blocks)
     hint_titles = doc.hints.get("title", ())
+    if hint_titles:
+        headline_block, why = _headline_agreeing_with_hints(header, hint_titles)
+    else:
+        first_prose = next((b.index for b in blocks if is_prose(b) and not is_consent_banner(b)), None)
+        headline_block, why = _best_headline_candidate(blocks, article_start, first_prose)
 
     headline: str | None = None
     site: str | None = None
     evidence: dict[str, str] = {}
     if headline_block is not None:
         headline, site = split_site_suffix(headline_block.text, folded_all)
-        evidence["headline"] = f"title-like line {headline_block.line_start} before the first paragraph"
+        evidence["headline"] = f"title-like line {headline_block.line_start}: {why}"
     elif hint_titles:
         headline, site = split_site_suffix(hint_titles[0], folded_all)
         evidence["headline"] = "page title metadata"
@@ -309,35 +319,225 @@ def _find_permalink(blocks: Sequence[Block]) -> tuple[Block, str, str] | None:
     return None
 
 
-def _find_headline_block(header: Sequence[Block], hints: dict[str, tuple[str, ...]], body: Sequence[Block] = ()) -> Block | None:
-    """The title-like header line that agrees with the title metadata, or else the one sharing
-    the most content words with the first paragraphs (then the longest)."""
-    hint_titles = [fold(split_site_suffix(t)[0]) for t in hints.get("title", ())]
-    candidates = [b for b in header if is_title_like(b)]
-    for block in candidates:  # a line that agrees with the page's title metadata wins
-        if hint_titles and fold(split_site_suffix(block.text)[0]) in hint_titles:
-            return block
-    if hint_titles or not candidates:
+#: Prose blocks at most this many non-prose blocks apart belong to one run of text.
+MAX_PROSE_GAP = 3
+#: A single-paragraph run counts as the article when it holds this share of the largest run's size.
+MAIN_RUN_SHARE = 0.5
+#: How many blocks before the article's first paragraph are searched for its headline.
+HEADLINE_WINDOW = 40
+
+
+# Latin words whole (no letter on either side); CJK words anywhere.
+_CONSENT = regex.compile(
+    r"(?<![\p{Latin}])(?:" + compile_alternation(CONSENT_CORE_WORDS + CONSENT_WORDS) + r")(?![\p{Latin}])", regex.IGNORECASE
+)
+_CONSENT_CORE = frozenset(CONSENT_CORE_WORDS)
+
+
+def is_consent_banner(block: Block) -> bool:
+    """A cookie/privacy consent banner: a core word of :data:`~newsclean.vocab.CONSENT_CORE_WORDS`
+    and a different word of it or of :data:`~newsclean.vocab.CONSENT_WORDS` (a plural is the same word).
+
+    Banner: ``We use cookies to improve your experience. By continuing you accept our privacy policy.``
+    Not a banner: ``These cookies keep for a week; bake another cookie batch for the party.``
+    """
+    found = {m.casefold() for m in _CONSENT.findall(block.folded)}
+    if not found & _CONSENT_CORE:
+        return False
+    return len({word.removesuffix("s") for word in found}) >= 2
+
+
+def main_body_start(blocks: Sequence[Block]) -> int | None:
+    """Index of the first paragraph of the page's main run of prose; None without prose.
+
+    A run is a stretch of prose blocks at most ``MAX_PROSE_GAP`` other blocks apart (list items
+    and short sentences between them do not count as a gap; a cookie/privacy consent banner
+    breaks a run and is never part of one). A lone paragraph in a sidebar or
+    above the headline (a teaser, a caption, a paywall notice) makes a one-paragraph run; the
+    story is the first run of two or more paragraphs, or of at least ``MAIN_RUN_SHARE`` of the
+    largest run's size. The first paragraph of the page (``body_start`` in :func:`scan`) is
+    often such a lone paragraph, so the headline is looked for before this index instead.
+    """
+    runs: list[tuple[int, int, int]] = []  # (first prose index, total size, prose blocks)
+    last = -MAX_PROSE_GAP - 2
+    for block in blocks:
+        if is_prose(block) and is_consent_banner(block):
+            last = -MAX_PROSE_GAP - 2  # a banner neither starts nor joins a run
+            continue
+        if not is_prose(block):
+            if block.list_marker or block.ends_sentence:
+                last += 1  # list items and short sentences continue the text around them
+            continue
+        if block.index - last - 1 <= MAX_PROSE_GAP and runs:
+            first, size, count = runs[-1]
+            runs[-1] = (first, size + block.size, count + 1)
+        else:
+            runs.append((block.index, block.size, 1))
+        last = block.index
+    if not runs:
         return None
-    lead = _lead_tokens(body)
-    def score(block: Block) -> tuple[float, int, int]:
-        words = _title_tokens(block.text)
-        shared = len(words & lead) / len(words) if words else 0.0
-        return (round(shared, 2), block.size, block.index)
-    return max(candidates, key=score)
+    largest = max(size for _, size, _ in runs)
+    return next(first for first, size, count in runs if count >= 2 or size >= MAIN_RUN_SHARE * largest)
 
 
-_TOKEN_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{L}\p{N}]{3,}")
+def _headline_agreeing_with_hints(header: Sequence[Block], hint_titles: Sequence[str]) -> tuple[Block | None, str]:
+    """The title-like header line that agrees with the page's title metadata, if any."""
+    wanted = [fold(split_site_suffix(t)[0]) for t in hint_titles]
+    for block in header:
+        if is_title_like(block) and fold(split_site_suffix(block.text)[0]) in wanted:
+            return block, "agrees with the page title metadata"
+    return None, ""
+
+
+@dataclass(frozen=True)
+class HeadlineEvidence:
+    """Why a header line looks like the story's headline (each part measured on the page)."""
+
+    shared: int  # content words shared with the story's first paragraphs
+    shared_share: float  # ... as a share of the line's own content words
+    distance: int  # blocks between the line and the story's first paragraph
+    dated: bool  # a dateline or byline follows within 3 blocks
+    echoed: bool  # the line ends a longer line of the page (breadcrumb tail, "Section: title")
+    n_words: int  # words (CJK: characters / 2)
+
+    @property
+    def score(self) -> float:
+        """Points per clue: up to 3 for shared words, 2 for their share, 2 for a following
+        dateline, 1.5 for a repeat, up to 3 for length (a one-word label gets 0.5); a small
+        penalty per block of distance breaks near-ties in favour of the line nearer the story."""
+        value = 0.5 * min(self.shared, 6) + 2.0 * self.shared_share
+        value += 2.0 * self.dated + 1.5 * self.echoed
+        value += 0.5 * min(self.n_words, 6) - 0.05 * self.distance
+        return value
+
+    def explain(self) -> str:
+        parts = [f"shares {self.shared} words ({self.shared_share:.0%}) with the first paragraphs",
+                 f"{self.n_words} words", f"{self.distance} blocks from them"]
+        if self.dated:
+            parts.append("followed by a dateline/byline")
+        if self.echoed:
+            parts.append("repeated at the end of a longer line")
+        return ", ".join(parts) + f" (score {self.score:.2f})"
+
+
+def _best_headline_candidate(
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None
+) -> tuple[Block | None, str]:
+    """The best-scoring title-like line (see :class:`HeadlineEvidence`) among the
+    ``HEADLINE_WINDOW`` blocks before the story and the lines just after a short opening
+    paragraph; the later line wins a tie.
+
+    A line within ``PARAGRAPH_REACH`` blocks below a prose paragraph that lies after the page's
+    first paragraph (``first_prose``, consent banners aside) competes only with evidence beyond its shape (a dateline
+    below it, or a repeat): that paragraph may be the story's own opening and the line one of
+    its subheadings or list items.
+    """
+    end = article_start if article_start is not None else min(len(blocks), 12)
+    window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _after_short_opening(blocks, end)
+    candidates = [b for b in window if is_title_like(b)]
+    if not candidates:
+        return None, ""
+    lead = _lead_tokens([b for b in blocks[end : end + 12] if is_prose(b)][:3])
+    # Repeats are looked for near the story only (bounded work on huge pages).
+    nearby = range(max(0, end - 2 * HEADLINE_WINDOW), min(len(blocks), end + HEADLINE_WINDOW))
+    nearby_keys = {i: _line_key(blocks[i].text) for i in nearby}
+    scored = [(_headline_evidence(blocks, b, end, lead, nearby_keys), b) for b in candidates]
+    if first_prose is not None:
+        scored = [(e, b) for e, b in scored if b.index < first_prose or e.dated or e.echoed or not _follows_paragraph(blocks, b)]
+    if not scored:
+        return None, ""
+    evidence, best = max(scored, key=lambda pair: (pair[0].score, pair[1].index))
+    return best, evidence.explain()
+
+
+#: A line this many blocks below a prose paragraph may be that story's subheading or list.
+PARAGRAPH_REACH = 5
+
+
+def _follows_paragraph(blocks: Sequence[Block], block: Block) -> bool:
+    """A prose paragraph (not a consent banner) lies within ``PARAGRAPH_REACH`` blocks above the line."""
+    return any(is_prose(b) and not is_consent_banner(b) for b in blocks[max(0, block.index - PARAGRAPH_REACH) : block.index])
+
+
+#: A story's first paragraph shorter than this may be a photo caption or a standfirst above the headline.
+SHORT_OPENING_WORDS = 30
+
+
+def _after_short_opening(blocks: Sequence[Block], start: int) -> list[Block]:
+    """The lines between a short first paragraph (a caption above the headline) and the next one,
+    except lines ending like a sentence (a short line of the story: ``He said no.``)."""
+    if start >= len(blocks) or blocks[start].size >= SHORT_OPENING_WORDS:
+        return []
+    following = []
+    for block in blocks[start + 1 : start + 1 + MAX_PROSE_GAP]:
+        if is_prose(block):
+            break
+        if not block.ends_sentence:
+            following.append(block)
+    return following
+
+
+def _headline_evidence(blocks: Sequence[Block], block: Block, end: int, lead: set[str], keys: dict[int, str]) -> HeadlineEvidence:
+    words = _title_tokens(block.text)
+    shared = len(words & lead)
+    return HeadlineEvidence(
+        shared=shared,
+        shared_share=shared / len(words) if words else 0.0,
+        distance=abs(end - block.index - 1),
+        dated=any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4]),
+        echoed=_is_echoed(block, keys),
+        n_words=block.n_cjk // 2 if block.is_cjk else block.n_words,
+    )
+
+
+_KEY_NOISE = regex.compile(r"[\s\p{P}\p{S}]+")
+
+
+def _line_key(text: str) -> str:
+    """A line without case, spaces and punctuation, for spotting the same words twice."""
+    return _KEY_NOISE.sub("", fold(text))
+
+
+def _is_echoed(block: Block, keys: dict[int, str]) -> bool:
+    """The line ends a longer line of ``keys`` (line index -> :func:`_line_key`) at most three
+    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``. An identical copy
+    does not count (menus repeat their items at the page's foot), nor does the start of a longer
+    line (a series label before the real title), nor a line under 4 words (8 CJK characters)."""
+    if (block.n_cjk < 8) if block.is_cjk else (block.n_words < 4):
+        return False
+    key = keys[block.index]
+    return any(other.endswith(key) and other != key for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
+
+
+def _is_dateline(block: Block) -> bool:
+    """A short line carrying a date or a byline (what follows a headline)."""
+    if block.size > 25:
+        return False
+    folded = block.folded
+    return bool(BYLINE_START.match(folded) or AUTHOR_LINE.search(block.text) or find_date(block.text) or SLASH_DATE.search(folded))
+
+
+_CJK_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
+_TOKEN_RE = regex.compile(_CJK_CLASS + r"+|(?:(?!" + _CJK_CLASS + r")[\p{L}\p{N}]){3,}")
+_CJK_RUN = regex.compile(_CJK_CLASS)
 
 
 def _title_tokens(text: str) -> set[str]:
-    return {t for t in _TOKEN_RE.findall(fold(text)) if t not in LATIN_STOP_WORDS}
+    """Content words: Latin words of 3+ letters that are not stop words, and CJK character
+    pairs (single characters are too common to show that a line and a paragraph agree)."""
+    tokens: set[str] = set()
+    for token in _TOKEN_RE.findall(fold(text)):
+        if _CJK_RUN.match(token):
+            tokens.update(token[i : i + 2] for i in range(max(1, len(token) - 1)))
+        elif token not in LATIN_STOP_WORDS:
+            tokens.add(token)
+    return tokens
 
 
 def _lead_tokens(body: Sequence[Block]) -> set[str]:
     """Content words of the first prose paragraphs: a headline shares many of them."""
     tokens: set[str] = set()
-    for block in body[:3]:
+    for block in body:
         tokens |= _title_tokens(block.text)
     return tokens
 

@@ -165,3 +165,8 @@ COMMENT_SECTION_PHRASES: tuple[str, ...] = (
     "view all comments", "show all comments", "load comments", "loading comments", "comments rss",
     "网友评论仅供其表达个人看法", "评论仅代表网友个人观点",
 )
+
+# Words of cookie / privacy consent banners. A paragraph with a core word and another, different
+# word of either list is a banner, never the opening of the story (meta.main_body_start skips it).
+CONSENT_CORE_WORDS: tuple[str, ...] = ("cookie", "cookies", "隐私政策", "个人信息")
+CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "同意", "隐私")

@@ -1,0 +1,147 @@
+"""Headline of text dumps: the title line found among the page's lines (issue #3).
+
+Every page here is written for these tests. The layouts copy shapes seen on dev-set pages
+(menus and teasers above the story, a photo caption above the headline, a breadcrumb that
+repeats the title, a subheading after the first paragraph); no text is taken from them.
+"""
+
+from __future__ import annotations
+
+import newsclean
+from newsclean import meta
+from newsclean.ingest.text import document_from_text
+
+P1 = ("The harbour authority said on Monday that the old swing bridge will reopen to traffic next spring, "
+      "after two years of repairs that cost far more than the city had first expected.")
+P2 = ("Engineers found that the steel frame had rusted through in several places, and the repair crews had "
+      "to replace most of the deck before any car could safely cross the bridge again.")
+P3 = ("Local shop owners on both sides of the river said the closure had cost them many customers, and they "
+      "asked the council for help with the loss of trade during the long repair works.")
+TEASER = ("Our weekend guide has everything you need to know about the markets, the concerts and the best places "
+          "to eat along the river this summer, so plan your visit now.")
+
+
+def _explain(*lines: str) -> newsclean.Explanation:
+    return newsclean.clean_and_explain("\n".join(lines), format="text")
+
+
+def test_headline_below_a_menu_and_a_sidebar_teaser() -> None:
+    # Shape seen on news pages of the dev set: a menu, then a one-paragraph teaser, then the
+    # menu continues, then the story's headline, a dateline and the story.
+    ex = _explain("Home", "News", "Sport", TEASER, "Contact us", "Weather", "Site map",
+                  "Swing bridge to reopen next spring after costly repairs", "Published 12 March 2024",
+                  P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring after costly repairs"
+    assert "followed by a dateline/byline" in ex.evidence["headline"]
+    assert P1 in ex.article.body.split("\n")
+
+
+def test_headline_below_a_photo_caption() -> None:
+    # Shape seen on news pages of the dev set: the photo caption (a short sentence) comes first,
+    # the headline and its byline right under it, then the story. Below a paragraph a line needs
+    # the byline as evidence (see the subheading test below).
+    caption = "Repair crews work on the deck of the old swing bridge in the harbour, seen from the east bank."
+    ex = _explain("Home", "News", caption, "Swing bridge to reopen next spring after repairs", "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring after repairs"
+    assert P1 in ex.article.body.split("\n")
+
+
+def test_headline_that_a_breadcrumb_repeats_beats_the_section_label() -> None:
+    # Shape seen on blog pages of the dev set: breadcrumb ending in the title, a section label,
+    # then the title as a heading.
+    title = "Why the old swing bridge took two years to repair"
+    ex = _explain("Home / Harbour / " + title, "Harbour News", title, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == title
+    assert "repeated at the end of a longer line" in ex.evidence["headline"]
+
+
+def test_headline_sharing_words_with_the_story_beats_a_menu_label() -> None:
+    ex = _explain("Contact Us", "Submit a Story", "Swing bridge repairs near completion", "Newsletter", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge repairs near completion"
+
+
+def test_chinese_headline_chosen_by_shared_character_pairs() -> None:
+    # Shape seen on Chinese news pages of the dev set: a long forum-style line earlier in the
+    # header shares many single characters with the story, the true headline shares pairs.
+    zh1 = "本报讯 市港务局昨天表示，老旋转桥经过两年维修后将于明年春天重新通车，维修费用远超预期，部分路段仍需加固。"
+    zh2 = "工程师发现桥梁钢架多处锈穿，施工队不得不更换大部分桥面，此后车辆才能再次安全通过这座大桥。"
+    zh3 = "两岸商户表示，封桥期间客流明显减少，他们希望市里能对维修期间的营业损失给予一定补助。"
+    forum = "8·希望有关部门尽快把这件事情办好，不然大家意见就多了，望看到这个帖子的领导多多考虑一下~~~"
+    ex = _explain(forum, "首页", "新闻", "老旋转桥维修两年后明年春天通车", zh1, zh2, zh3)
+    assert ex.article.headline == "老旋转桥维修两年后明年春天通车"
+
+
+def test_subheading_and_list_after_the_first_paragraph_stay_in_the_body() -> None:
+    # Negative case: a one-paragraph opening, a subheading and a short list, then more
+    # paragraphs. The subheading is part of the story, not its headline.
+    items = ["New paint for the railings", "Two extra lanes for bicycles", "A lift for wheelchair users"]
+    ex = _explain(P1, "Plans for the coming year", *items, P2, P3)
+    assert ex.article.headline is None
+    body = ex.article.body.split("\n")
+    assert "Plans for the coming year" in body
+    for item in items:
+        assert item in body
+
+
+def test_line_ending_in_a_colon_is_not_a_headline() -> None:
+    intro = meta.Block(0, "The council listed three priorities for the year:", 0, 49, 1, 1)
+    assert not meta.is_title_like(intro)
+    assert meta.is_title_like(meta.Block(0, "Council lists three priorities for the year", 0, 43, 1, 1))
+
+
+def test_main_body_start_skips_a_lone_teaser_paragraph() -> None:
+    doc = document_from_text("\n".join(["Home", TEASER, "Contact us", "Weather", "Site map", "Title here", P1, P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 6
+    doc = document_from_text("\n".join([P1, "- one item", "- two items", "- three items", "- four items", P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 0  # a list inside the story does not split it
+
+
+def test_consent_banner_is_not_the_story_start() -> None:
+    # Shape seen on blog pages of the dev set: a two-paragraph cookie banner above the menu,
+    # the headline and the story. Banner text written for this test.
+    banner1 = ("With your consent we use cookies and similar technologies to understand how you use our site and to improve "
+               "your experience, including to personalise content and to measure the reach of our articles.")
+    banner2 = ("By clicking accept you agree to the storing of cookies on your device; you can change your choice at "
+               "any time in the privacy settings at the bottom of every page of this site.")
+    doc = document_from_text("\n".join([banner1, banner2, "Accept", "Home", "Blog",
+                                        "Swing bridge to reopen next spring", P1, P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 6
+    ex = _explain(banner1, banner2, "Accept", "Home", "Blog", "Swing bridge to reopen next spring", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring"
+
+
+def test_consent_banner_needs_a_cookie_word_and_another() -> None:
+    def banner(text: str) -> bool:
+        return meta.is_consent_banner(meta.Block(0, text, 0, len(text), 1, 1))
+
+    assert banner("We use cookies to improve your experience. By continuing you accept our privacy policy.")
+    assert banner("我们使用cookie来改善体验，继续浏览即表示您同意我们的隐私政策。")
+    assert not banner("The regulator fined the company for breaching the privacy of its users.")
+    assert not banner("These cookies keep for a week; bake another cookie batch for the party.")
+    assert not banner("The coalition partners said they would accept the deal.")
+
+
+def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
+    # Negative case: shape seen on news pages of the dev set, where the menu is printed again
+    # at the foot of the page; an identical copy is not evidence of a headline, a breadcrumb
+    # tail is. Lines written for this test.
+    lines = ["Sports Scores And Results Today", "Home / Harbour / Swing bridge to reopen next spring",
+             "Swing bridge to reopen next spring", P1, P2, "Sports Scores And Results Today"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._line_key(b.text) for b in doc.blocks}
+    assert not meta._is_echoed(doc.blocks[0], keys)
+    assert meta._is_echoed(doc.blocks[2], keys)
+    label = document_from_text("\n".join(["Weekend Reading Club Picks", "Weekend Reading Club Picks: a quiet week in the harbour"]))
+    label_keys = {b.index: meta._line_key(b.text) for b in label.blocks}
+    assert not meta._is_echoed(label.blocks[0], label_keys)  # the start of a longer line: a series label
+
+
+def test_slash_breadcrumb_is_not_a_headline() -> None:
+    # Shape seen on review pages of the dev set: a "/"-separated breadcrumb ending in the title
+    # sits right above the title line. Lines written for this test.
+    crumb = meta.Block(0, "Harbour / Bridges / Swing bridge to reopen next spring", 0, 54, 1, 1)
+    assert not meta.is_title_like(crumb)
+    assert meta.is_title_like(meta.Block(0, "Harbour bridge 24/7 repairs end next spring", 0, 43, 1, 1))
+    ex = _explain("Home", "Harbour / Bridges / Swing bridge to reopen next spring", "Swing bridge to reopen next spring",
+                  "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring"
