@@ -102,3 +102,35 @@ def test_comment_section_from_comment_headers_without_a_heading() -> None:
     assert [verdicts[l] for l in lines] == [True] + [False] * 6
     two_only = _verdicts(CommentSection(), lines[:5])
     assert all(two_only.values())
+
+
+# Pattern seen on blog and newspaper pages of the dev set (comment threads with no heading, each
+# comment under an "author + date + time" line); all text written for these tests.
+_ARTICLE = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), PROSE_EN.replace("old bridge", "town hall"),
+            PROSE_EN.replace("spring", "autumn"), PROSE_EN.replace("a year", "two years")]
+_THREAD = [
+    "Posted by: Sam Green at March 3, 2021 4:26 PM", "Finally! That bridge has been a mess for years.",
+    "by Dana on Mar 3, 2021 5:02 PM EST reply", "Will the footpath stay open during the works?",
+    "Lee Park March 3, 2021 at 6:15 pm", "Good news for the cyclists, at last.",
+]
+
+
+def test_comment_section_from_time_stamped_comment_headers() -> None:
+    lines = [*_ARTICLE, *_THREAD]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [False] * len(_THREAD)
+
+
+def test_time_stamps_without_an_author_are_not_comment_headers() -> None:
+    # A live blog: bare time stamps between short updates stay (no author word besides the stamp).
+    updates = ["March 3, 2021 4:26 PM", "The mayor has arrived.", "March 3, 2021 5:02 PM", "Voting has started.",
+               "March 3, 2021 6:15 PM", "The motion passed."]
+    lines = [*_ARTICLE, *updates]
+    assert all(_verdicts(CommentSection(), lines).values())
+
+
+def test_posts_as_long_as_the_first_are_not_a_comment_thread() -> None:
+    # A blog index: each post under its own stamped header and about as long as the first one.
+    a = _ARTICLE
+    lines = [a[0], a[1], _THREAD[0], a[2], a[3], _THREAD[2], a[4], a[0] + " More.", _THREAD[4], a[1] + " More."]
+    assert all(_verdicts(CommentSection(), lines).values())

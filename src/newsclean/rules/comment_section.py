@@ -2,7 +2,9 @@
 
 Comment threads read like prose, so the prose classifier alone would keep them. Once real prose
 has been seen, a heading that opens a comment section ("274 Comments", "53 Responses to …",
-"网友评论") ends the article: it and everything after it are dropped.
+"网友评论") ends the article: it and everything after it are dropped. Without a heading, a thread
+is recognised by its comment headers: ``… says:`` lines, or a run of short lines that each carry
+an author and a time stamp (``by Sam on Aug 9, 2012 12:33 AM``) with short replies between them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from ..meta import is_prose
+from ..meta import NUMERIC_DATE, SLASH_DATE, WORD_DATE, is_prose
 from ..textutil import compile_alternation, literal_finder
 from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
 from .base import Context, Rule, Verdict
@@ -31,6 +33,15 @@ _ITEM = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE_IN = literal_finder(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
+# A time of day (12:33, 6:01:41) and what a comment header's stamp is made of besides the author.
+_TIME = regex.compile(r"(?<![\d:：])\d{1,2}\s*[:：]\s*\d{2}(?:[:：]\d{2})?(?!\d)")
+_STAMP_WORDS = frozenset(
+    "at on by in posted published updated written wrote said says am pm a.m p.m edt est cdt cst mdt mst pdt pst "
+    "gmt utc bst cet cest et ct mt pt today yesterday monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov dec january "
+    "february march april june july august september october november december".split()
+)
+_STAMP_WORD = regex.compile(r"[\p{L}][\p{L}'.\-]*")
 
 
 @dataclass(frozen=True)
@@ -38,10 +49,13 @@ class CommentSection(Rule):
     """Drops a comment section: its heading and every block after it.
 
     Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``; with no
-             heading, everything from the first of three or more ``Mary Ann Says:`` headers.
+             heading, everything from the first of three or more ``Mary Ann Says:`` headers, or from
+             the first of three or more nearby ``Posted by: Sam at March 3, 2021 4:26 PM`` headers
+             with short replies between them.
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
              prose (a bare word needs 10% of the page's text before it, a counted heading 1%: comment
-             threads often outweigh the article twenty to one).
+             threads often outweigh the article twenty to one); bare time stamps of a live blog
+             (``March 3, 2021 4:26 PM``); stamped posts of a blog index, each as long as the first.
     """
 
     id = "comments.section"
@@ -52,6 +66,13 @@ class CommentSection(Rule):
     #: Without a heading, this many comment headers ("… says:") open a section at the first one.
     min_items: int = 3
     min_prose_before_items: int = 15
+    #: Time-stamped comment headers: at most this many blocks apart to count as one thread, and
+    #: this many in a row; the prose before the first must be this long and this many times the
+    #: median reply (a blog index or a forum page has posts as long as the first one).
+    max_stamp_gap: int = 8
+    min_stamps: int = 3
+    min_prose_before_stamps: int = 40
+    min_article_to_reply: float = 5.0
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -62,6 +83,8 @@ class CommentSection(Rule):
         mass_before = 0
         items = [b.index for b in blocks if b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
         first_item = items[0] if len(items) >= self.min_items else None
+        stamps, median_reply = self._stamped_thread(ctx)
+        first_stamp = stamps[0] if stamps else None
         before = 0
         for block in blocks:
             if block.index == first_item and before >= self.min_prose_before_items:
@@ -69,6 +92,15 @@ class CommentSection(Rule):
                 for rest in blocks[block.index + 1 :]:
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment section that starts at line {block.line_start} ({len(items)} comment headers)")
+                return
+            if (block.index == first_stamp and before >= self.min_prose_before_stamps
+                    and before >= self.min_article_to_reply * median_reply):
+                n = len(stamps)
+                yield self.drop(block, f"first of {n} time-stamped comment headers (author + time, at most {self.max_stamp_gap} "
+                                       f"blocks apart) after {before} tokens of prose; median reply {median_reply} tokens")
+                for rest in blocks[block.index + 1 :]:
+                    if ctx.labels[rest.index] is None:
+                        yield self.drop(rest, f"inside the comment thread that starts at line {block.line_start} ({n} time-stamped headers)")
                 return
             strength = None if ctx.is_kept(block.index) else self._strength(block)
             if strength is not None and before >= self.min_prose_before:
@@ -84,6 +116,28 @@ class CommentSection(Rule):
             before += prose[block.index]
             mass_before += mass[block.index]
 
+    def _stamped_thread(self, ctx: Context) -> tuple[list[int], int]:
+        """The first run of time-stamped comment headers with replies between them, and the median
+        reply size (tokens in blocks of 5+ tokens between two headers); ``([], 0)`` when there is none."""
+        blocks = ctx.blocks
+        stamps = [b.index for b in blocks if not ctx.is_kept(b.index) and is_comment_stamp(b)]
+        run: list[int] = []
+        for index in [*stamps, None]:
+            if index is not None and run and index - run[-1] <= self.max_stamp_gap:
+                run.append(index)
+                continue
+            if len(run) >= self.min_stamps:
+                replies = [
+                    [b for b in blocks[left + 1 : right] if b.size >= 5]
+                    for left, right in zip(run, run[1:])
+                ]
+                answered = sum(1 for reply in replies if any(b.ends_sentence for b in reply))
+                if 2 * answered >= len(replies):
+                    sizes = sorted(sum(b.size for b in reply) for reply in replies)
+                    return run, sizes[len(sizes) // 2]
+            run = [index] if index is not None else []
+        return [], 0
+
     def _strength(self, block: Block) -> str | None:
         """'counted' for a heading with a number or a telling phrase, 'bare' for a lone word, else None."""
         if block.size <= self.max_heading_size and _HEADING.match(block.folded):
@@ -97,3 +151,17 @@ def _has_phrase(folded: str) -> bool:
     if _PHRASE_IN is not None and not _PHRASE_IN(folded):
         return False
     return _PHRASE.search(folded) is not None
+
+
+def is_comment_stamp(block: Block) -> bool:
+    """A short line with a time of day, a date or am/pm, and a word that is neither: the header of
+    one comment (``Posted by: Sam at November 7, 2012 4:26 PM``), not a bare time stamp."""
+    if block.size > 20 or block.n_sentence_punct > 1:
+        return False
+    text = block.text
+    if ":" not in text and "：" not in text or not _TIME.search(text):
+        return False
+    if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or SLASH_DATE.search(text)):
+        return False
+    rest = _TIME.sub(" ", SLASH_DATE.sub(" ", WORD_DATE.sub(" ", NUMERIC_DATE.sub(" ", text))))
+    return any(w.casefold().rstrip(".") not in _STAMP_WORDS for w in _STAMP_WORD.findall(rest))
