@@ -134,3 +134,35 @@ def test_posts_as_long_as_the_first_are_not_a_comment_thread() -> None:
     a = _ARTICLE
     lines = [a[0], a[1], _THREAD[0], a[2], a[3], _THREAD[2], a[4], a[0] + " More.", _THREAD[4], a[1] + " More."]
     assert all(_verdicts(CommentSection(), lines).values())
+
+
+# Korean separates words with spaces; prose is told from menus by word-final particles and verb
+# endings (pattern seen on Korean news pages of the dev set; text written for these tests).
+KO_P1 = "시의회는 화요일 저녁 회의를 열고 내년 예산을 논의했으며, 오랜 토론 끝에 도서관 운영 시간을 그대로 유지하기로 합의했다."
+KO_P2 = "주민 여러 명이 공개 발언에 나섰고, 대부분은 외곽 지역 청소년 동아리를 지원하는 소규모 보조금을 지켜 달라고 요청했다."
+KO_P3 = "시장은 지역 상인과 시민 단체와의 두 번째 협의를 거친 뒤 12월에 최종 예산안을 발표하겠다고 말했다."
+KO_MENU = "홈 정치 경제 사회 스포츠 연예 날씨 로그인 회원가입 전체메뉴 고객센터"
+
+
+def test_korean_prose_is_prose_and_a_korean_menu_is_not() -> None:
+    from newsclean.rules.quality import BAD, GOOD, SHORT, classify
+    doc = document_from_text("\n".join([KO_P1, KO_MENU]))
+    prose, menu = doc.blocks
+    assert classify(prose).klass == GOOD
+    assert classify(menu).klass in (SHORT, BAD)
+
+
+def test_korean_article_body_is_kept() -> None:
+    import newsclean
+    body = newsclean.clean("\n".join([KO_MENU, KO_P1, KO_P2, KO_P3, KO_MENU.replace("로그인", "검색")]), format="text").body
+    assert body.split("\n") == [KO_P1, KO_P2, KO_P3]
+
+
+def test_excerpt_cut_mid_sentence_with_a_bracketed_ellipsis_is_not_prose() -> None:
+    # Pattern seen on blog sidebars and teaser lists of the dev set; text written for this test.
+    from newsclean.rules.quality import BAD, classify
+    teaser = "The council met on Tuesday to discuss the budget for next year, and after a long debate the members agreed to keep the [...]"
+    elided = "The council met on Tuesday to discuss the budget for next year, and the members agreed to keep the library open. [...]"
+    doc = document_from_text("\n".join([teaser, elided]))
+    assert classify(doc.blocks[0]).klass == BAD
+    assert classify(doc.blocks[1]).klass != BAD

@@ -115,6 +115,11 @@ CJK_STOP_CHARS: frozenset[str] = frozenset(
     "のはがをにでともへやたすすまるれ"
 )
 
+# Korean: the last syllable of a space-separated word (eojeol) that is a case particle or a verb
+# ending (은/는 topic, 이/가 subject, 을/를 object, 에/의/로/와/과/도/만, -고/-며/-면/-서/-다/-요 …).
+# Running Korean text ends most words in one of these; menus and headlines end most in nouns.
+KOREAN_FUNCTION_ENDINGS: frozenset[str] = frozenset("은는이가을를에의도로와과만서고며면다요게지한할된인적")
+
 # Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
 LATIN_STOP_WORDS: frozenset[str] = frozenset(
     """
