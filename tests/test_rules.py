@@ -32,6 +32,10 @@ CASES = [
     (MetaLine(), "By Jane Doe", PROSE_EN),
     (Disclaimer(), "免责声明:转载此文章的目的旨在传播更多信息,版权归原作者所有。", "公司在公告中附上了免责声明,称预测存在不确定性,提醒投资者注意风险。"),
     (Disclaimer(), "© 2025 Example Media. All rights reserved.", PROSE_EN),
+    # Cookie-consent notices (pattern seen on many dev-set pages; text written for this test) vs
+    # a news sentence about cookies, in which no site speaks of its own cookies.
+    (Disclaimer(), "We use cookies to personalise ads and analyse traffic; manage your preferences below.",
+     "The regulator said websites must ask before setting tracking cookies in a visitor's browser."),
     (CommentForm(), "发表评论", "He declined to comment on the report when reached by phone on Friday."),
     (CommentForm(), "Your email address will not be published.", PROSE_EN),
     (ImageCredit(), "图片来源:视觉中国", "The photo was taken by a tourist on Sunday, police said in a short statement."),

@@ -53,6 +53,17 @@ DISCLAIMER_MARKERS: tuple[str, ...] = (
     "privacy policy", "terms of service", "cookie policy", "this material may not be published",
 )
 
+# Cookie-consent notices: the site speaking of its cookies ("we", "our") in consent vocabulary.
+COOKIE_WORDS: tuple[str, ...] = ("cookie", "cookies", "cookie-", "cookies-")
+COOKIE_SITE_WORDS: tuple[str, ...] = ("we", "our", "us", "wir", "unsere", "nous", "nos", "notre", "usamos", "utilizamos", "nuestro", "nuestros", "nossos", "noi", "nostro")
+COOKIE_NOTICE_TERMS: tuple[str, ...] = (
+    "consent", "preference", "preferences", "settings", "browser", "browsing", "tracking", "track", "advertising",
+    "advertisers", "ads", "third party", "third-party", "third parties", "opt out", "opt-out", "accept", "privacy",
+    "personalise", "personalize", "personalised", "personalized", "analytics", "essential", "strictly necessary",
+    "functional", "performance", "device", "storage", "einwilligung", "zustimmen", "einstellungen", "consentement",
+    "paramètres", "consentimiento", "configuración", "consentimento",
+)
+
 # Comment forms.
 COMMENT_MARKERS: tuple[str, ...] = (
     "发表评论", "发表回复", "发表您的评论", "我要评论", "网友评论", "评论列表", "已有0条评论", "暂无评论",
