@@ -137,10 +137,12 @@ class ContextSmoothing(Rule):
 
     Adjacent borderline blocks that each end a sentence (a short story in short paragraphs) are
     kept as a run. Other borderline blocks are settled next (kept when the nearest decided block on either side was
-    kept); then a short block is kept when the nearest decided block on both sides was kept. The page edges count as dropped; blocks removed by the
+    kept); then a short block is kept when the nearest decided block on both sides was kept, or on
+    one side when it is a whole sentence of 3+ tokens. The page edges count as dropped; blocks removed by the
     ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
     Removes: a menu word ``Sport`` between navigation lines.
-    Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs.
+    Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs; ``Thanks for listening.``
+             as the last line of a story, before the share buttons.
     """
 
     id = "quality.context"
@@ -152,6 +154,9 @@ class ContextSmoothing(Rule):
     max_gap: int | None = None
     #: This many adjacent borderline blocks that each end a sentence are kept as a run.
     min_sentence_run: int = 2
+    #: A short block that is a whole sentence (3+ tokens, ends in sentence punctuation) stays when
+    #: the nearest decided block on either side was kept (the last lines of a story: "Thanks for reading.").
+    keep_short_sentences: bool = True
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -210,6 +215,8 @@ class ContextSmoothing(Rule):
                 before, after = before_of[i], after_of[i]
                 keep = bool(before and after)
                 rule = "short block between kept blocks" if keep else "short block next to dropped blocks or the page edge"
+                if not keep and self.keep_short_sentences and score.klass == SHORT and blocks[i].ends_sentence and blocks[i].size >= 3 and (before or after):
+                    keep, rule = True, "short sentence next to a kept block"
                 yield Verdict(i, keep, f"{rule} ({score.reason}; before: {_side(before)}, after: {_side(after)})")
 
 
