@@ -67,11 +67,12 @@ class CommentSection(Rule):
     min_items: int = 3
     min_prose_before_items: int = 15
     #: Time-stamped comment headers: at most this many blocks apart to count as one thread, and
-    #: this many in a row; the prose before the first must be this long and this many times the
-    #: median reply (a blog index or a forum page has posts as long as the first one).
+    #: this many in a row; the thread starts at the first of them (the article's own dateline may
+    #: be one) with this much text before it (blocks of 5+ tokens) and this many times the median
+    #: reply (a blog index or a forum page has posts as long as the first one).
     max_stamp_gap: int = 8
     min_stamps: int = 3
-    min_prose_before_stamps: int = 40
+    min_text_before_stamps: int = 40
     min_article_to_reply: float = 5.0
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
@@ -84,7 +85,11 @@ class CommentSection(Rule):
         items = [b.index for b in blocks if b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
         first_item = items[0] if len(items) >= self.min_items else None
         stamps, median_reply = self._stamped_thread(ctx)
-        first_stamp = stamps[0] if stamps else None
+        stamp_set = frozenset(stamps)
+        # The article before a stamped thread: tokens of blocks of 5+ tokens not already dropped
+        # (a story told in short lines has little "prose" but is still the article).
+        text = [b.size if b.size >= 5 and not ctx.is_dropped(b.index) else 0 for b in blocks]
+        text_before = 0
         before = 0
         for block in blocks:
             if block.index == first_item and before >= self.min_prose_before_items:
@@ -93,11 +98,11 @@ class CommentSection(Rule):
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment section that starts at line {block.line_start} ({len(items)} comment headers)")
                 return
-            if (block.index == first_stamp and before >= self.min_prose_before_stamps
-                    and before >= self.min_article_to_reply * median_reply):
-                n = len(stamps)
+            if (block.index in stamp_set and text_before >= self.min_text_before_stamps
+                    and text_before >= self.min_article_to_reply * median_reply
+                    and (n := sum(1 for i in stamps if i >= block.index)) >= self.min_stamps):
                 yield self.drop(block, f"first of {n} time-stamped comment headers (author + time, at most {self.max_stamp_gap} "
-                                       f"blocks apart) after {before} tokens of prose; median reply {median_reply} tokens")
+                                       f"blocks apart) after {text_before} tokens of text; median reply {median_reply} tokens")
                 for rest in blocks[block.index + 1 :]:
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment thread that starts at line {block.line_start} ({n} time-stamped headers)")
@@ -115,6 +120,7 @@ class CommentSection(Rule):
                     return
             before += prose[block.index]
             mass_before += mass[block.index]
+            text_before += text[block.index]
 
     def _stamped_thread(self, ctx: Context) -> tuple[list[int], int]:
         """The first run of time-stamped comment headers with replies between them, and the median
