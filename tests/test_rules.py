@@ -170,3 +170,12 @@ def test_excerpt_cut_mid_sentence_with_a_bracketed_ellipsis_is_not_prose() -> No
     doc = document_from_text("\n".join([teaser, elided]))
     assert classify(doc.blocks[0]).klass == BAD
     assert classify(doc.blocks[1]).klass != BAD
+
+
+def test_repeated_short_cjk_value_lines_stay() -> None:
+    # Pattern seen on CJK guide pages of the dev set (the same price line under several items);
+    # text written for this test.
+    lines = ["成人票：60元", PROSE_ZH, "成人票：60元", "外卖大战不能简单定义为内卷式竞争，专家这样说", PROSE_ZH[:-1] + "了。", "外卖大战不能简单定义为内卷式竞争，专家这样说"]
+    doc = document_from_text("\n".join(lines))
+    ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * len(doc.blocks))
+    assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(5, False)]
