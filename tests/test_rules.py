@@ -179,3 +179,23 @@ def test_repeated_short_cjk_value_lines_stay() -> None:
     doc = document_from_text("\n".join(lines))
     ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * len(doc.blocks))
     assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(5, False)]
+
+
+# Replies that each end in their author's signature and time (pattern seen on Chinese forum pages
+# of the dev set; text written for these tests).
+_SIGNED = ["说得很对，我上次也遇到过这种情况。【网友甲】08-11 16:06 98字", "大家出门一定要小心！【旅行者】08-11 16:58 30字",
+           "支持楼主，希望有关部门管一管。【小鱼儿】08-12 09:15 45字", "我也来说说我的经历吧。【老王】08-12 10:02 300字"]
+
+
+def test_comment_section_from_replies_signed_at_their_end() -> None:
+    article = [PROSE_ZH, PROSE_ZH.replace("城东", "城西"), PROSE_ZH.replace("周六", "周日")]
+    lines = [*article, *_SIGNED]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] * 3 + [False] * 4
+
+
+def test_signed_list_above_a_longer_article_is_not_a_thread() -> None:
+    # A "recent posts" box (titles with dates) between a short intro and the article itself.
+    recent = [f"Reader at {t} on 2024-09-1{i} 12:3{i}:00" for i, t in enumerate(["A guide to pond pumps", "Caring for goldfish", "Winter care for koi"])]
+    lines = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), PROSE_EN.replace("Tuesday", "Friday"), *recent, *_ARTICLE]
+    assert all(_verdicts(CommentSection(), lines).values())

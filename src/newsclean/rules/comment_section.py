@@ -4,7 +4,8 @@ Comment threads read like prose, so the prose classifier alone would keep them. 
 has been seen, a heading that opens a comment section ("274 Comments", "53 Responses to …",
 "网友评论") ends the article: it and everything after it are dropped. Without a heading, a thread
 is recognised by its comment headers: ``… says:`` lines, or a run of short lines that each carry
-an author and a time stamp (``by Sam on Aug 9, 2012 12:33 AM``) with short replies between them.
+an author and a time stamp (``by Sam on Aug 9, 2012 12:33 AM``) with short replies between them,
+or a run of replies that each end in a signature with a date and time.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ class CommentSection(Rule):
     Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``; with no
              heading, everything from the first of three or more ``Mary Ann Says:`` headers, or from
              the first of three or more nearby ``Posted by: Sam at March 3, 2021 4:26 PM`` headers
-             with short replies between them.
+             with short replies between them, or of three or more replies signed at their end
+             (``说得对。【网友甲】08-11 16:06``) after more prose than follows them.
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
              prose (a bare word needs 10% of the page's text before it, a counted heading 1%: comment
              threads often outweigh the article twenty to one); bare time stamps of a live blog
@@ -73,6 +75,8 @@ class CommentSection(Rule):
     max_stamp_gap: int = 8
     min_stamps: int = 3
     min_text_before_stamps: int = 40
+    #: Replies signed at their end: at most this many blocks apart to count as one thread.
+    max_signed_gap: int = 3
     min_article_to_reply: float = 5.0
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
@@ -85,6 +89,14 @@ class CommentSection(Rule):
         items = [b.index for b in blocks if b.size <= 14 and _ITEM.match(b.text) and not ctx.is_kept(b.index)]
         first_item = items[0] if len(items) >= self.min_items else None
         stamps, median_reply = self._stamped_thread(ctx)
+        signed, median_signed = self._signed_thread(ctx)
+        if signed and (not stamps or signed[0] < stamps[0]):
+            stamps, median_reply = signed, median_signed
+        # Signed replies look like a list of linked titles with dates (a "recent posts" box): the
+        # article before them must hold running prose, and more of it than the page after them.
+        min_prose = self.min_prose_before if stamps is signed else 0
+        if stamps is signed:
+            min_prose = max(min_prose, sum(prose[stamps[-1] + 1 :]))
         stamp_set = frozenset(stamps)
         # The article before a stamped thread: tokens of blocks of 5+ tokens not already dropped
         # (a story told in short lines has little "prose" but is still the article).
@@ -98,7 +110,7 @@ class CommentSection(Rule):
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment section that starts at line {block.line_start} ({len(items)} comment headers)")
                 return
-            if (block.index in stamp_set and text_before >= self.min_text_before_stamps
+            if (block.index in stamp_set and text_before >= self.min_text_before_stamps and before >= min_prose
                     and text_before >= self.min_article_to_reply * median_reply
                     and (n := sum(1 for i in stamps if i >= block.index)) >= self.min_stamps):
                 yield self.drop(block, f"first of {n} time-stamped comment headers (author + time, at most {self.max_stamp_gap} "
@@ -144,6 +156,23 @@ class CommentSection(Rule):
             run = [index] if index is not None else []
         return [], 0
 
+    def _signed_thread(self, ctx: Context) -> tuple[list[int], int]:
+        """The first run of replies that each end in their author's signature and time stamp
+        (``…说得对。【网友甲】08-11 16:06``), at most ``max_signed_gap`` blocks apart, and the median
+        reply size; ``([], 0)`` when there is none."""
+        blocks = ctx.blocks
+        signed = [b.index for b in blocks if not ctx.is_kept(b.index) and is_signed_reply(b)]
+        run: list[int] = []
+        for index in [*signed, None]:
+            if index is not None and run and index - run[-1] <= self.max_signed_gap:
+                run.append(index)
+                continue
+            if len(run) >= self.min_stamps:
+                sizes = sorted(blocks[i].size for i in run)
+                return run, sizes[len(sizes) // 2]
+            run = [index] if index is not None else []
+        return [], 0
+
     def _strength(self, block: Block) -> str | None:
         """'counted' for a heading with a number or a telling phrase, 'bare' for a lone word, else None."""
         if block.size <= self.max_heading_size and _HEADING.match(block.folded):
@@ -157,6 +186,22 @@ def _has_phrase(folded: str) -> bool:
     if _PHRASE_IN is not None and not _PHRASE_IN(folded):
         return False
     return _PHRASE.search(folded) is not None
+
+
+# A reply's closing signature: a month-day (optionally with the year) and a time of day near
+# the end of the block (``【网友甲】08-11 16:06 298字``, ``— Sam, 2021-03-03 16:26``).
+_SIGNATURE = regex.compile(
+    r"(?<!\d)(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:[T ]\s*)?\d{1,2}\s*[:：]\s*\d{2}(?!\d)"
+)
+
+
+def is_signed_reply(block: Block) -> bool:
+    """A block of 5+ tokens whose last 40 characters hold a date and a time of day, after text."""
+    if block.size < 5:
+        return False
+    tail = block.text[-40:]
+    match = _SIGNATURE.search(tail)
+    return match is not None and (len(block.text) - len(tail) + match.start()) >= 4
 
 
 def is_comment_stamp(block: Block) -> bool:
