@@ -199,3 +199,17 @@ def test_signed_list_above_a_longer_article_is_not_a_thread() -> None:
     recent = [f"Reader at {t} on 2024-09-1{i} 12:3{i}:00" for i, t in enumerate(["A guide to pond pumps", "Caring for goldfish", "Winter care for koi"])]
     lines = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), PROSE_EN.replace("Tuesday", "Friday"), *recent, *_ARTICLE]
     assert all(_verdicts(CommentSection(), lines).values())
+
+
+def test_dated_headers_with_a_permalink_open_a_thread_but_post_footers_do_not() -> None:
+    # Pattern seen on blog pages of the dev set (comment headers "date | Permalink" without a time;
+    # blog-index post footers "date in Category | Permalink | Comments (5)"); text written here.
+    from newsclean.rules.comment_section import is_comment_stamp
+    doc = document_from_text("\n".join(["Sam Green", "March 3, 2021, | Permalink", "March 3, 2021 in Travel | Permalink | Comments (5)", "March 3, 2021"]))
+    assert [is_comment_stamp(b) for b in doc.blocks] == [False, True, False, False]
+    thread = ["Sam Green", "March 3, 2021, | Permalink", "Finally! That bridge has been a mess for years.",
+              "Dana Lee", "March 4, 2021, | Permalink", "Will the footpath stay open during the works?",
+              "Lee Park", "March 5, 2021, | Permalink", "Good news for the cyclists, at last."]
+    lines = [*_ARTICLE, *thread]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [True] + [False] * (len(thread) - 1)

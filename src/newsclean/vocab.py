@@ -174,6 +174,8 @@ COMMENT_SECTION_WORDS: tuple[str, ...] = (
     "readers' comments", "discussion", "conversation", "trackbacks", "pingbacks",
     "评论", "条评论", "网友评论", "全部评论", "热门评论", "最新评论", "读者评论", "留言", "条留言", "网友留言", "回复",
 )
+# Links beside one comment (a dated line carrying one is a comment's header).
+COMMENT_ACTION_WORDS: tuple[str, ...] = ("permalink", "reply", "quote", "report", "回复", "引用", "举报")
 COMMENT_SECTION_PHRASES: tuple[str, ...] = (
     "the following comments are owned by", "comments are owned by", "comments for this thread are now closed",
     "reader comments", "user comments", "showing comments", "sort comments by", "comments powered by",

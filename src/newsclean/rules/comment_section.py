@@ -18,7 +18,7 @@ import regex
 from ..blocks import Block
 from ..meta import NUMERIC_DATE, SLASH_DATE, WORD_DATE, is_prose
 from ..textutil import compile_alternation, literal_finder
-from ..vocab import COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
+from ..vocab import COMMENT_ACTION_WORDS, COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
 from .base import Context, Rule, Verdict
 
 _WORDS = compile_alternation(COMMENT_SECTION_WORDS)
@@ -42,6 +42,10 @@ _STAMP_WORDS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov dec january "
     "february march april june july august september october november december".split()
 )
+# Links under or beside one comment; a dated line without a time needs one to be a comment header.
+_ACTION_WORDS = frozenset(COMMENT_ACTION_WORDS)
+_ACTION_IN = literal_finder(COMMENT_ACTION_WORDS) or (lambda folded: True)
+_POST_FOOTER_WORDS = frozenset({"comment", "comments", "trackback", "trackbacks", "posted"})
 _STAMP_WORD = regex.compile(r"[\p{L}][\p{L}'.\-]*")
 
 
@@ -55,7 +59,7 @@ class CommentSection(Rule):
              with short replies between them, or of three or more replies signed at their end
              (``说得对。【网友甲】08-11 16:06``) after more prose than follows them.
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
-             prose (a bare word needs 10% of the page's text before it, a counted heading 1%: comment
+             prose (a bare word needs 20% of the page's text before it, a counted heading 1%: comment
              threads often outweigh the article twenty to one); bare time stamps of a live blog
              (``March 3, 2021 4:26 PM``); stamped posts of a blog index, each as long as the first.
     """
@@ -210,9 +214,15 @@ def is_comment_stamp(block: Block) -> bool:
     if block.size > 20 or block.n_sentence_punct > 1:
         return False
     text = block.text
-    if ":" not in text and "：" not in text or not _TIME.search(text):
+    timed = (":" in text or "：" in text) and _TIME.search(text) is not None
+    if not timed and not _ACTION_IN(block.folded):
         return False
-    if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or SLASH_DATE.search(text)):
+    if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or (timed and SLASH_DATE.search(text))):
         return False
     rest = _TIME.sub(" ", SLASH_DATE.sub(" ", WORD_DATE.sub(" ", NUMERIC_DATE.sub(" ", text))))
-    return any(w.casefold().rstrip(".") not in _STAMP_WORDS for w in _STAMP_WORD.findall(rest))
+    words = [w.casefold().rstrip(".") for w in _STAMP_WORD.findall(rest)]
+    if timed:
+        return any(w not in _STAMP_WORDS for w in words)
+    # A dated line without a time: a comment's header when it carries a comment action link and
+    # no comment count (``October 21, 2006 in Media | Permalink | Comments (5)`` closes a post).
+    return any(w in _ACTION_WORDS for w in words) and not any(w in _POST_FOOTER_WORDS for w in words)
