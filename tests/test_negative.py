@@ -96,3 +96,14 @@ def test_hard_wrapped_paragraph_stays() -> None:
     body = _body("Home", "Menu", *wrapped, "Share this")
     # Every wrapped line is kept (lines under 20 words are not rejoined, see docs/text.md).
     assert " ".join(body) == " ".join(wrapped)
+
+
+def test_short_closing_sentences_of_a_story_stay() -> None:
+    # Pattern seen on blog posts of the dev set (a story ending in short one-line sentences right
+    # before the share buttons); text written for this test. The region rule is switched off so
+    # that context smoothing alone decides the short lines.
+    from newsclean.pipeline import Pipeline
+    page = "\n".join(["Home", "News", "Sport", EN_P1, EN_P2, EN_P3, "It is time to change that.", "Thanks for reading.", "Share", "Tweet", "Sport"])
+    body = newsclean.clean(page, pipeline=Pipeline().without("region.outside_main")).body.split("\n")
+    assert body[-2:] == ["It is time to change that.", "Thanks for reading."]
+    assert "Tweet" not in body and "Sport" not in body

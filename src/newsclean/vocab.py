@@ -53,6 +53,17 @@ DISCLAIMER_MARKERS: tuple[str, ...] = (
     "privacy policy", "terms of service", "cookie policy", "this material may not be published",
 )
 
+# Cookie-consent notices: the site speaking of its cookies ("we", "our") in consent vocabulary.
+COOKIE_WORDS: tuple[str, ...] = ("cookie", "cookies", "cookie-", "cookies-")
+COOKIE_SITE_WORDS: tuple[str, ...] = ("we", "our", "us", "wir", "unsere", "nous", "nos", "notre", "usamos", "utilizamos", "nuestro", "nuestros", "nossos", "noi", "nostro")
+COOKIE_NOTICE_TERMS: tuple[str, ...] = (
+    "consent", "preference", "preferences", "settings", "browser", "browsing", "tracking", "track", "advertising",
+    "advertisers", "ads", "third party", "third-party", "third parties", "opt out", "opt-out", "accept", "privacy",
+    "personalise", "personalize", "personalised", "personalized", "analytics", "essential", "strictly necessary",
+    "functional", "performance", "device", "storage", "einwilligung", "zustimmen", "einstellungen", "consentement",
+    "paramètres", "consentimiento", "configuración", "consentimento",
+)
+
 # Comment forms.
 COMMENT_MARKERS: tuple[str, ...] = (
     "发表评论", "发表回复", "发表您的评论", "我要评论", "网友评论", "评论列表", "已有0条评论", "暂无评论",
@@ -115,6 +126,11 @@ CJK_STOP_CHARS: frozenset[str] = frozenset(
     "のはがをにでともへやたすすまるれ"
 )
 
+# Korean: the last syllable of a space-separated word (eojeol) that is a case particle or a verb
+# ending (은/는 topic, 이/가 subject, 을/를 object, 에/의/로/와/과/도/만, -고/-며/-면/-서/-다/-요 …).
+# Running Korean text ends most words in one of these; menus and headlines end most in nouns.
+KOREAN_FUNCTION_ENDINGS: frozenset[str] = frozenset("은는이가을를에의도로와과만서고며면다요게지한할된인적")
+
 # Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
 LATIN_STOP_WORDS: frozenset[str] = frozenset(
     """
@@ -158,6 +174,8 @@ COMMENT_SECTION_WORDS: tuple[str, ...] = (
     "readers' comments", "discussion", "conversation", "trackbacks", "pingbacks",
     "评论", "条评论", "网友评论", "全部评论", "热门评论", "最新评论", "读者评论", "留言", "条留言", "网友留言", "回复",
 )
+# Links beside one comment (a dated line carrying one is a comment's header).
+COMMENT_ACTION_WORDS: tuple[str, ...] = ("permalink", "reply", "quote", "report", "回复", "引用", "举报")
 COMMENT_SECTION_PHRASES: tuple[str, ...] = (
     "the following comments are owned by", "comments are owned by", "comments for this thread are now closed",
     "reader comments", "user comments", "showing comments", "sort comments by", "comments powered by",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from ..vocab import DISCLAIMER_MARKERS
+from ..vocab import COOKIE_NOTICE_TERMS, COOKIE_SITE_WORDS, COOKIE_WORDS, DISCLAIMER_MARKERS
 from ..textutil import fold, literal_prefilter
 from .base import Context, Gate, LineRule, compile_alternation
 
@@ -16,20 +16,28 @@ _MARKER = regex.compile(compile_alternation(DISCLAIMER_MARKERS), regex.IGNORECAS
 _MARKER_WORDS = literal_prefilter(DISCLAIMER_MARKERS)
 _LEADING = regex.compile(r"^[\s(（【\[*※]*(?:" + compile_alternation(DISCLAIMER_MARKERS) + r")", regex.IGNORECASE)
 _COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "版权所有")  # each _COPYRIGHT match holds one
+_COOKIE = regex.compile(r"\b(?:" + compile_alternation(COOKIE_WORDS) + r")\b", regex.IGNORECASE)
+_COOKIE_SITE = regex.compile(r"\b(?:" + compile_alternation(COOKIE_SITE_WORDS) + r")\b", regex.IGNORECASE)
+_COOKIE_TERM = regex.compile(r"\b(?:" + compile_alternation(COOKIE_NOTICE_TERMS) + r")\b", regex.IGNORECASE)
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|版权所有", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Disclaimer(LineRule):
-    """Drops disclaimers and copyright notices.
+    """Drops disclaimers, copyright notices and cookie-consent notices.
 
-    Removes: ``免责声明:转载此文章的目的旨在传播更多信息…``, ``© 2025 Example Media. All rights reserved.``
-    Keeps:   ``公司在公告中附上了免责声明,称预测存在不确定性。`` (a sentence quoting 免责声明).
+    Removes: ``免责声明:转载此文章的目的旨在传播更多信息…``, ``© 2025 Example Media. All rights reserved.``,
+             ``We use cookies to personalise ads and analyse traffic; manage your preferences below.``
+    Keeps:   ``公司在公告中附上了免责声明,称预测存在不确定性。`` (a sentence quoting 免责声明);
+             ``The regulator said websites must ask before setting tracking cookies in a browser.``
+             (cookies in a report: no first-person site speaking).
     """
 
     id = "legal.disclaimer"
     short_size: int = 30
-    gate = Gate(words=tuple(fold(w) for w in (*DISCLAIMER_MARKERS, *_COPYRIGHT_WORDS)))
+    min_cookie_terms: int = 2
+    # a cookie notice needs "cookie" in the folded text (the judge's own first test)
+    gate = Gate(words=tuple(fold(w) for w in (*DISCLAIMER_MARKERS, *_COPYRIGHT_WORDS, "cookie")))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded
@@ -43,4 +51,8 @@ class Disclaimer(LineRule):
             return f"{len(markers)} distinct disclaimer markers: {', '.join(sorted(markers))}"
         if block.size <= self.short_size and _COPYRIGHT.search(folded):
             return "short copyright notice"
+        if "cookie" in folded and _COOKIE.search(folded) and _COOKIE_SITE.search(folded):
+            terms = {m.group() for m in _COOKIE_TERM.finditer(folded)}
+            if len(terms) >= self.min_cookie_terms:
+                return f"cookie-consent notice: the site's cookies with {len(terms)} consent terms ({', '.join(sorted(terms)[:4])})"
         return None

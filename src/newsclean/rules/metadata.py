@@ -111,7 +111,7 @@ _DATE_ONLY = regex.compile(
 _LABEL_WORDS = EDITOR_LABELS + ("作者", "撰文", "记者", "通讯员", "摄影", "文", "原标题", "编译", "by")
 _LABELLED = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(_LABEL_WORDS) + r")\s*[:：/|]", regex.IGNORECASE)
 _BYLINE_EN = regex.compile(r"^(?:by|written by|posted by|reported by)\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,4}\b", regex.IGNORECASE)
-_COUNT = regex.compile(r"(?:" + compile_alternation(COUNT_WORDS) + r")\s*[:：(（]?\s*\d|(?<![\d,.])\d[\d,.]*+\s*+(?:" + compile_alternation(COUNT_WORDS) + r")", regex.IGNORECASE)
+_COUNT = regex.compile(r"(?:" + compile_alternation(COUNT_WORDS) + r")\s*+[:：(（]?\s*+\d|(?<![\d,.])\d[\d,.]*+\s*+(?:" + compile_alternation(COUNT_WORDS) + r")", regex.IGNORECASE)
 _CATEGORY = regex.compile(compile_alternation(CATEGORY_WORDS), regex.IGNORECASE)
 _CATEGORY_IN = literal_finder(CATEGORY_WORDS)  # a match needs one as a substring
 

@@ -15,12 +15,18 @@ import regex
 
 from ..blocks import Block
 from ..textutil import joiner
-from ..vocab import CJK_STOP_CHARS, LATIN_STOP_WORDS
+from ..vocab import CJK_STOP_CHARS, KOREAN_FUNCTION_ENDINGS, LATIN_STOP_WORDS
 from .base import Context, Rule, Verdict
 
 # A Chinese news dateline ("中新网1月12日电"): two or more in one block are several stories glued together.
 _DATELINE = regex.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 _CJK_GAP = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][ \t\u3000]+[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+# An excerpt of another page cut off mid-sentence: a word (or comma) and then "[…]" / "[...]" at the end.
+_CLOSING_BRACKETS = frozenset("])）】")
+_EXCERPT_CUT = regex.compile(r"[\p{L}\p{N},，]\s*[\[(（【]\s*(?:\.{3,}|…+)\s*[\])）】]\s*$")
+# The end of a Korean word: trailing punctuation, symbols and digits stripped.
+_WORD_TAIL = regex.compile(r"[\p{P}\p{S}\p{N}]+$")
 
 GOOD, NEAR, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -54,8 +60,14 @@ def _classify(block: Block, max_link_density: float) -> ProseScore:
         return ProseScore(BAD, f"link density {block.link_density:.2f} > {max_link_density}")
     if block.ends_ellipsis and block.size < 120:
         return ProseScore(BAD, "truncated block ending in '...'")
+    if block.text.rstrip()[-1:] in _CLOSING_BRACKETS and _EXCERPT_CUT.search(block.text):
+        return ProseScore(BAD, "excerpt cut off mid-sentence with a bracketed '[…]'")
     if block.is_cjk:
         n = block.n_cjk
+        if _HANGUL.search(block.text):
+            hangul = len(_HANGUL.findall(block.text))
+            if 2 * hangul > n:
+                return _classify_korean(block, hangul)
         punct = block.n_clause_punct + block.n_sentence_punct
         gaps = len(_CJK_GAP.findall(block.text))
         if n >= 40 and gaps >= 4 and gaps * 50 > n:
@@ -84,6 +96,22 @@ def _classify(block: Block, max_link_density: float) -> ProseScore:
     return ProseScore(BAD, f"{words} words, stop-word share {stop:.2f} < 0.12")
 
 
+def _classify_korean(block: Block, hangul: int) -> ProseScore:
+    """Korean separates words by spaces (no glued-fragment test) and marks grammar with word-final
+    particles and endings: the share of words ending in one stands in for the stop-word share."""
+    words = [_WORD_TAIL.sub("", w) for w in block.text.split() if _HANGUL.search(w)]
+    ending = sum(1 for w in words if w and w[-1] in KOREAN_FUNCTION_ENDINGS) / len(words)
+    punct = block.n_clause_punct + block.n_sentence_punct
+    values = f"{hangul} Hangul characters in {len(words)} words, {ending:.2f} ending in a particle or verb ending, {punct} punctuation marks"
+    if hangul < 12:
+        return ProseScore(SHORT, values)
+    if hangul >= 30 and ending >= 0.5 and block.ends_sentence:
+        return ProseScore(GOOD, values)
+    if ending >= 0.5 or (block.ends_sentence and ending >= 0.3):
+        return ProseScore(NEAR, values)
+    return ProseScore(SHORT if hangul < 30 else BAD, values)
+
+
 @dataclass(frozen=True)
 class ProseClassifier(Rule):
     """Keeps clear prose and drops clear non-prose; leaves short and borderline blocks undecided.
@@ -109,10 +137,12 @@ class ContextSmoothing(Rule):
 
     Adjacent borderline blocks that each end a sentence (a short story in short paragraphs) are
     kept as a run. Other borderline blocks are settled next (kept when the nearest decided block on either side was
-    kept); then a short block is kept when the nearest decided block on both sides was kept. The page edges count as dropped; blocks removed by the
+    kept); then a short block is kept when the nearest decided block on both sides was kept, or on
+    one side when it is a whole sentence of 3+ tokens. The page edges count as dropped; blocks removed by the
     ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
     Removes: a menu word ``Sport`` between navigation lines.
-    Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs.
+    Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs; ``Thanks for listening.``
+             as the last line of a story, before the share buttons.
     """
 
     id = "quality.context"
@@ -124,6 +154,9 @@ class ContextSmoothing(Rule):
     max_gap: int | None = None
     #: This many adjacent borderline blocks that each end a sentence are kept as a run.
     min_sentence_run: int = 2
+    #: A short block that is a whole sentence (3+ tokens, ends in sentence punctuation) stays when
+    #: the nearest decided block on either side was kept (the last lines of a story: "Thanks for reading.").
+    keep_short_sentences: bool = True
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -182,6 +215,8 @@ class ContextSmoothing(Rule):
                 before, after = before_of[i], after_of[i]
                 keep = bool(before and after)
                 rule = "short block between kept blocks" if keep else "short block next to dropped blocks or the page edge"
+                if not keep and self.keep_short_sentences and score.klass == SHORT and blocks[i].ends_sentence and blocks[i].size >= 3 and (before or after):
+                    keep, rule = True, "short sentence next to a kept block"
                 yield Verdict(i, keep, f"{rule} ({score.reason}; before: {_side(before)}, after: {_side(after)})")
 
 

@@ -148,16 +148,18 @@ class RepeatedLine(Rule):
     """Drops a later copy of a line already seen (teaser titles shown twice, menus repeated).
 
     Removes: the second ``外卖大战不能简单定义为“内卷式竞争”…|界面新闻`` of a pair.
-    Keeps:   the first occurrence, and short repeated words like ``Yes.`` inside dialogue.
+    Keeps:   the first occurrence, short repeated words like ``Yes.`` inside dialogue, and short CJK
+             lines (under 8 CJK characters) such as a price ``成人票：60元`` repeated in a table.
     """
 
     id = "related.repeated_line"
     min_size: int = 4
+    min_cjk_chars: int = 8
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         seen: dict[str, int] = {}
         for block in ctx.blocks:
-            if block.size < self.min_size:
+            if block.size < self.min_size or (block.is_cjk and block.n_cjk < self.min_cjk_chars):
                 continue
             key = block.folded.strip()
             first = seen.setdefault(key, block.line_start)
