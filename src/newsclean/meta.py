@@ -16,7 +16,7 @@ from datetime import datetime
 import regex
 
 from .blocks import MAYBE_CJK, Block, Document
-from .textutil import compile_alternation
+from .textutil import compile_alternation, literal_finder
 from .textutil import fold
 from .vocab import (
     BREADCRUMB_OPENERS,
@@ -334,6 +334,8 @@ _CONSENT = regex.compile(
     r"(?<![\p{Latin}])(?:" + compile_alternation(CONSENT_CORE_WORDS + CONSENT_WORDS) + r")(?![\p{Latin}])", regex.IGNORECASE
 )
 _CONSENT_CORE = frozenset(CONSENT_CORE_WORDS)
+#: a banner's core word is a substring of the folded text (the folded text is already case-folded)
+_CONSENT_CORE_IN = literal_finder(CONSENT_CORE_WORDS)
 
 
 def is_consent_banner(block: Block) -> bool:
@@ -343,6 +345,8 @@ def is_consent_banner(block: Block) -> bool:
     Banner: ``We use cookies to improve your experience. By continuing you accept our privacy policy.``
     Not a banner: ``These cookies keep for a week; bake another cookie batch for the party.``
     """
+    if _CONSENT_CORE_IN is not None and not _CONSENT_CORE_IN(block.folded):
+        return False
     found = {m.casefold() for m in _CONSENT.findall(block.folded)}
     if not found & _CONSENT_CORE:
         return False
