@@ -640,7 +640,10 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _HAN = regex.compile(r"\p{Han}")
 _LETTERS = regex.compile(r"\p{L}+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+#: UTF-8 bytes of lower-cased text with every byte but a-z made a space: ``split()`` then gives
+#: the runs of [a-z] (every byte of a non-ASCII character is >= 0x80, so none joins a word)
+_ASCII_LETTER_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_STOP_BYTES_BY_LANG = {lang: tuple(w.encode() for w in stop) for lang, stop in STOP_WORDS_BY_LANG.items()}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -661,13 +664,16 @@ def guess_language(text: str) -> str | None:
         return "zh"
     # When every letter is ASCII (curly quotes and dashes are not letters), \p{L}+ finds the runs of
     # [A-Za-z], and lower-casing the text first gives the same words, folded.
+    # Speed: the ASCII path counts byte strings (a table translate and a split, no pattern scan).
     if text.isascii() or not any(map(_LETTER.match, set(_NON_ASCII.findall(text)))):
-        words = _ASCII_LETTERS.findall(text.lower())
+        words = text.lower().encode().translate(_ASCII_LETTER_BYTES).split()
+        stop_words = _STOP_BYTES_BY_LANG
     else:
         words = list(map(str.casefold, _LETTERS.findall(text)))
+        stop_words = STOP_WORDS_BY_LANG
     if len(words) < 5:
         return None
     seen = Counter(words)
-    counts = Counter({lang: sum(seen[w] for w in stop if w in seen) for lang, stop in STOP_WORDS_BY_LANG.items()})
+    counts = Counter({lang: sum(seen[w] for w in stop if w in seen) for lang, stop in stop_words.items()})
     lang, hits = counts.most_common(1)[0]
     return lang if hits >= max(2, 0.05 * len(words)) else None
