@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Limits, NewscleanError
 from newsclean import meta as metadata
-from newsclean.blocks import MAYBE_CJK
+from newsclean.blocks import MAYBE_CJK, Block, DomEvidence, new_block
 from newsclean.ingest import document_from_text
 from newsclean.pipeline import Pipeline
 from newsclean.rules import DEFAULT_RULES, LineRule
@@ -170,3 +170,14 @@ LANGUAGE_TEXT = st.lists(
 @given(text=st.one_of(LANGUAGE_TEXT, st.text(max_size=200)))
 def test_guess_language_fast_path_equals_the_definition(text: str) -> None:
     assert metadata.guess_language(text) == _guess_language_by_definition(text)
+
+
+@given(st.text(max_size=40), st.integers(0, 10**6), st.booleans())
+def test_new_block_equals_the_dataclass_built_block(text: str, start: int, with_dom: bool) -> None:
+    dom = DomEvidence(tag="p", link_density=0.5, class_tokens=frozenset({"related"})) if with_dom else None
+    built = Block(index=3, text=text, start=start, end=start + len(text), line_start=7, line_end=7, dom=dom)
+    fast = new_block(3, text, start, start + len(text), 7, 7, dom)
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    assert (fast.size, fast.folded, fast.words) == (built.size, built.folded, built.words)
+    with pytest.raises(AttributeError):
+        fast.text = "changed"  # still frozen

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import regex
 from lxml import etree
 
-from ..blocks import Block, DomEvidence, Document
+from ..blocks import Block, DomEvidence, Document, new_block
 from .html_meta import RAW_TITLES, collect_hints, visible_headline
 from .html_render import Line, Renderer
 from .text import _cap
@@ -235,8 +235,7 @@ def _blocks(lines: Iterable[Line], max_line_chars: int) -> tuple[str, list[Block
             )
         pieces = _cap(line.text, offset, max_line_chars) if len(line.text) > max_line_chars else ((line.text, offset),)
         for piece, start in pieces:
-            blocks.append(_prefill(Block(index=len(blocks), text=piece, start=start, end=start + len(piece),
-                                         line_start=number, line_end=number, dom=dom)))
+            blocks.append(_prefill(new_block(len(blocks), piece, start, start + len(piece), number, number, dom)))
         offset += len(line.text) + 1
     return "\n".join(parts), blocks
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..blocks import Block, Document
+from ..blocks import Block, Document, new_block
 from ..deadline import check_deadline
 from ..vocab import PERMALINK_LABELS
 
@@ -83,14 +83,5 @@ def document_from_text(text: str, *, max_line_chars: int = 20_000, deadline: flo
         else:
             pieces = (cut for glued in _split_glued(stripped, offset) for cut in _cap(*glued, max_line_chars))
         for piece, piece_start in pieces:
-            append(
-                Block(
-                    index=len(blocks),
-                    text=piece,
-                    start=piece_start,
-                    end=piece_start + len(piece),
-                    line_start=line_no,
-                    line_end=line_no,
-                )
-            )
+            append(new_block(len(blocks), piece, piece_start, piece_start + len(piece), line_no, line_no))
     return Document(text=text, blocks=tuple(blocks), kind="text")
