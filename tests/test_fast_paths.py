@@ -181,3 +181,13 @@ def test_new_block_equals_the_dataclass_built_block(text: str, start: int, with_
     assert (fast.size, fast.folded, fast.words) == (built.size, built.folded, built.words)
     with pytest.raises(AttributeError):
         fast.text = "changed"  # still frozen
+
+
+_TITLE_NOISE = ["http://a.b/c", "Home > News", " › ", "3 days ago", "4天前", "yesterday", "免责声明", "Share on", "leave a reply"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_NOISE) | st.text(max_size=12), max_size=5).map(" ".join))
+def test_the_combined_not_a_title_scan_equals_its_four_patterns(text: str) -> None:
+    folded = fold(text)
+    separate = any(p.search(folded) for p in (metadata.BREADCRUMB_HINT, metadata.URL, metadata.RELATIVE_DATE, metadata._NOT_TITLE))
+    assert (metadata._NOT_TITLE_ANY.search(folded) is not None) == separate
