@@ -35,9 +35,9 @@ class HeadlineLine(Rule):
         if not meta.headline:
             return
         target = fold(meta.headline).strip()
-        for block in ctx.undecided():
-            if target not in block.folded:  # both tests below need it (a C substring search)
-                continue
+        # both tests below need the target in the block (a C substring search; a list comprehension
+        # runs it without a generator step per block)
+        for block in [b for b in ctx.undecided() if target in b.folded]:
             folded = block.folded.strip()
             if folded == target or (folded.startswith(target) and len(folded) - len(target) <= 30 and block.size <= 80):
                 yield self.drop(block, f"repeats the headline (line {block.line_start})")
