@@ -191,3 +191,16 @@ def test_the_combined_not_a_title_scan_equals_its_four_patterns(text: str) -> No
     folded = fold(text)
     separate = any(p.search(folded) for p in (metadata.BREADCRUMB_HINT, metadata.URL, metadata.RELATIVE_DATE, metadata._NOT_TITLE))
     assert (metadata._NOT_TITLE_ANY.search(folded) is not None) == separate
+
+
+@given(st.text(max_size=60) | st.sampled_from(["Home / News / Title", "Ｆｕｌｌ－ｗｉｄｔｈ，标题！", "A\u00a0B\t—C"]))
+def test_block_key_and_title_tokens_fast_paths_equal_the_definitions(text: str) -> None:
+    block = new_block(0, text, 0, len(text), 1, 1)
+    assert metadata._block_key(block) == metadata._KEY_NOISE.sub("", fold(text))
+    definition: set[str] = set()
+    for token in metadata._TOKEN_RE.findall(fold(text)):
+        if metadata._CJK_RUN.match(token):
+            definition.update(token[i : i + 2] for i in range(max(1, len(token) - 1)))
+        elif token not in metadata.LATIN_STOP_WORDS:
+            definition.add(token)
+    assert metadata._title_tokens(block) == definition

@@ -128,11 +128,11 @@ def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
     lines = ["Sports Scores And Results Today", "Home / Harbour / Swing bridge to reopen next spring",
              "Swing bridge to reopen next spring", P1, P2, "Sports Scores And Results Today"]
     doc = document_from_text("\n".join(lines))
-    keys = {b.index: meta._line_key(b.text) for b in doc.blocks}
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
     assert not meta._is_echoed(doc.blocks[0], keys)
     assert meta._is_echoed(doc.blocks[2], keys)
     label = document_from_text("\n".join(["Weekend Reading Club Picks", "Weekend Reading Club Picks: a quiet week in the harbour"]))
-    label_keys = {b.index: meta._line_key(b.text) for b in label.blocks}
+    label_keys = {b.index: meta._block_key(b) for b in label.blocks}
     assert not meta._is_echoed(label.blocks[0], label_keys)  # the start of a longer line: a series label
 
 
