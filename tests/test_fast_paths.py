@@ -131,6 +131,23 @@ def test_the_word_scan_reports_overlapping_words_and_block_indices() -> None:
     assert hits == {"comment": [1], "comments": [1], "评论": [2]}
 
 
+@given(st.lists(st.sampled_from(["a comment", "comments", "评论", "no match", "x" * 30, "says: comment"]), max_size=40),
+       st.integers(1, 80))
+def test_the_word_scan_in_runs_finds_what_one_run_finds(lines: list[str], chunk: int) -> None:
+    # Long pages are scanned in runs of blocks (a deadline check between runs): same hits.
+    import newsclean.wordscan as wordscan
+
+    doc = document_from_text("\n".join(lines) or "x")
+    scanner = WordScanner(["comment", "comments", "评论", "says"])
+    whole = scanner.scan(doc.blocks)
+    saved = wordscan.SCAN_CHUNK_CHARS
+    try:
+        wordscan.SCAN_CHUNK_CHARS = chunk
+        assert scanner.scan(doc.blocks, deadline=float("inf")) == whole
+    finally:
+        wordscan.SCAN_CHUNK_CHARS = saved
+
+
 def test_maybe_cjk_finds_every_cjk_character() -> None:
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     missed = [ch for ch in CJK_CHAR.findall(every) if not MAYBE_CJK.match(ch)]
