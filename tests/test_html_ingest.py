@@ -169,3 +169,31 @@ def test_negative_strong_body_outside_a_title_only_article_stays_the_body():
 <div class="content">{''.join(f'<p>{PARA}</p>' for _ in range(4))}</div></body></html>"""
     body = newsclean.clean(page, format="html").body
     assert body.count("The harbour authority said on Monday") == 4
+
+
+# Pattern seen on 2000s-era pages of the dev set: an unclosed <a name="..."> jump target before
+# the page text, so every later line sits inside that <a>; markup written for these tests.
+_ANCHORED = f"""<html><head><title>Pier notes</title></head><body>
+<ul><li><a href="/a">World</a></li><li><a href="/b">Sport</a></li></ul>
+<a name="content_top"><div><p>{PARA}</p><p>Harbour office hours are listed below.</p><p>{PARA}</p></div>
+</body></html>"""
+
+
+def test_named_anchor_without_href_is_not_link_text():
+    blocks = by_text(document_from_html(_ANCHORED))
+    assert blocks[PARA].dom.link_density == 0.0
+    assert blocks["World"].dom.link_density == 1.0  # a real link still counts
+    body = newsclean.clean(_ANCHORED, format="html").body
+    assert body.count("The harbour authority said on Monday") == 2
+    assert "Harbour office hours are listed below." in body
+
+
+def test_named_anchor_without_href_in_the_fallback_parser():
+    from newsclean.ingest.html import _walk_stdlib
+    from newsclean.ingest.html_render import Renderer
+
+    renderer = Renderer()
+    _walk_stdlib(_ANCHORED, renderer)
+    lines = {line.text: line for line in renderer.finish()}
+    assert lines[PARA].link_density == 0.0
+    assert lines["World"].link_density == 1.0

@@ -36,6 +36,10 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
 TABLE_TAGS = frozenset({"table", "td", "th"})
 
+#: the tag name the walkers give an ``<a>`` without ``href`` (a named anchor such as ``<a name="top">``,
+#: often left unclosed around the rest of the page): it is not a link, so its text is not link text
+NAMED_ANCHOR = "a-name"
+
 #: a line with at least this share of link text counts against its container
 LINK_HEAVY = 0.5
 
