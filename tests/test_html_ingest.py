@@ -197,3 +197,32 @@ def test_named_anchor_without_href_in_the_fallback_parser():
     lines = {line.text: line for line in renderer.finish()}
     assert lines[PARA].link_density == 0.0
     assert lines["World"].link_density == 1.0
+
+
+# Pattern seen on blog and news pages of the dev set: a paragraph of the story that links a
+# source in almost every clause (link density 0.5-0.9); markup written for these tests.
+_LINKED = ("<p><a href='/a'>The port office confirmed on Tuesday</a> that <a href='/b'>the new pier would open in "
+           "the spring</a>, after <a href='/c'>two years of building work and a long dispute</a> with the "
+           "<a href='/d'>ferry operators</a>.</p>")
+
+
+def _linked_page(extra: str) -> str:
+    return f"""<html><head><title>Pier notes</title></head><body>
+<ul><li><a href="/w">World news from the harbour towns and the islands of the bay</a></li></ul>
+<div class="story"><p>{PARA}</p>{_LINKED}<p>{PARA}</p>{extra}</div></body></html>"""
+
+
+def test_linked_prose_in_the_main_container_is_kept():
+    doc = document_from_html(_linked_page(""))
+    linked = next(b for b in doc.blocks if b.text.startswith("The port office confirmed"))
+    assert 0.5 <= linked.dom.link_density < 0.9
+    body = newsclean.clean(_linked_page(""), format="html").body
+    assert "two years of building work and a long dispute" in body
+
+
+def test_negative_teaser_links_in_the_main_container_still_go():
+    teasers = ("<p><a href='/t1'>Ferry strike ends after talks between the operators and the union at the harbour</a></p>"
+               "<ul><li><a href='/t2'>Read more</a></li></ul>")
+    body = newsclean.clean(_linked_page(teasers), format="html").body
+    assert "Ferry strike ends" not in body and "Read more" not in body
+    assert "two years of building work and a long dispute" in body
