@@ -226,3 +226,27 @@ def test_negative_teaser_links_in_the_main_container_still_go():
     body = newsclean.clean(_linked_page(teasers), format="html").body
     assert "Ferry strike ends" not in body and "Read more" not in body
     assert "two years of building work and a long dispute" in body
+
+
+# Pattern seen on list articles of the dev set ("the best books of the year"): a long intro
+# paragraph, then dozens of linked entries in the same container; markup written for these tests.
+def _list_article(n_entries: int) -> str:
+    intro = " ".join([PARA] * 4)
+    entries = "".join(f"<p><a href='/b{i}'>Author {i}, A Title Number {i}</a> (Harbour Press)</p>" for i in range(n_entries))
+    return f"""<html><head><title>Best of the year</title></head><body>
+<ul><li><a href="/w">World</a></li><li><a href="/s">Sport</a></li></ul>
+<div class="post"><p>{intro}</p><p>This year the list counts every title that at least two of the critics named, in order.</p>
+{entries}<p>Every pick above was read by the whole desk before the list was drawn up, as every year.</p></div>
+<div class="col"><p>Subscribe to our weekly letter about books, harbours, ferries and the islands of the bay.</p></div>
+</body></html>"""
+
+
+def test_single_paragraph_winner_widens_to_its_list_article():
+    body = newsclean.clean(_list_article(40), format="html").body
+    assert "This year the list counts every title" in body
+    assert "Every pick above was read by the whole desk" in body
+
+
+def test_negative_widening_stays_in_the_article():
+    body = newsclean.clean(_list_article(40), format="html").body
+    assert "Subscribe to our weekly letter" not in body and "World" not in body.split("\n")

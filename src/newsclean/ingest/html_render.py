@@ -408,12 +408,16 @@ class Renderer:
         if top < WEAK_MAIN_SCORE:
             first, last = self._sole_article(first, last)
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
-        # to a near ancestor that holds much more prose, unless chrome outweighs it there.
+        # to a near ancestor that holds much more prose, unless chrome outweighs it there. A
+        # winner holding a single line is a paragraph, not a container: its nearest ancestor with
+        # more prose is taken even where link lists outweigh that prose (a list article).
+        single = sum(1 for line in self.lines if first <= line.owner <= last) == 1
         for score, a_first, a_last, a_prose in sorted(
             (e for e in self.scores if e[1] < first and e[2] >= last), key=lambda e: e[1], reverse=True
         )[:WIDEN_LEVELS]:
-            if a_prose >= WIDEN_GAIN * prose and score >= -WIDEN_CHROME * a_prose:
+            if a_prose >= WIDEN_GAIN * prose and (single or score >= -WIDEN_CHROME * a_prose):
                 first, last, prose = a_first, a_last, a_prose
+                single = False
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
