@@ -250,3 +250,17 @@ def test_single_paragraph_winner_widens_to_its_list_article():
 def test_negative_widening_stays_in_the_article():
     body = newsclean.clean(_list_article(40), format="html").body
     assert "Subscribe to our weekly letter" not in body and "World" not in body.split("\n")
+
+
+# Title shapes seen in <title> elements of the dev set; titles written for these tests.
+def test_strip_site_splits_spaced_pipes():
+    assert strip_site("How ferries cross the bay in winter | Travel Notes | Harbour Gazette", []) == (
+        "How ferries cross the bay in winter")
+    assert strip_site("The Gazette | How ferries cross the bay in winter", []) == "How ferries cross the bay in winter"
+
+
+def test_negative_pipes_that_are_not_site_decoration_stay():
+    title = "Ferry strike: what we know so far | Day three of the dispute at the harbour"
+    assert strip_site(title, []) == title  # two long parts: neither is a site name
+    title = "Q&A | Ten questions about the ferry timetable | answered by the harbour master"
+    assert strip_site(title, []) == title  # a one-word first part is no headline

@@ -278,7 +278,28 @@ def strip_site(title: str, site_names: list[str]) -> str:
             match = pattern.match(title)
             if match and match["head"].strip():
                 return match["head"].strip()
-    return split_site_suffix(title)[0]
+    head = split_site_suffix(title)[0]
+    return _split_pipes(head) if head == title else head
+
+
+_PIPE = regex.compile(r"\s+[|｜]\s+")
+
+
+def _split_pipes(title: str) -> str:
+    """``Headline | Section | Site`` → ``Headline``; ``Site | A longer headline here`` → the headline.
+
+    Only spaced vertical bars (a headline rarely holds one): with three parts or more the first
+    is the headline when it has three words or more; with two, a part of at most three words
+    before a part at least twice as long is the site's name.
+    """
+    parts = _PIPE.split(title)
+    if len(parts) >= 3 and len(parts[0].split()) >= 3:
+        return parts[0].strip()
+    if len(parts) == 2:
+        first, second = len(parts[0].split()), len(parts[1].split())
+        if first <= 3 and second >= 2 * first and second >= 3:
+            return parts[1].strip()
+    return title
 
 
 @lru_cache(maxsize=256)
