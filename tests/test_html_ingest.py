@@ -264,3 +264,27 @@ def test_negative_pipes_that_are_not_site_decoration_stay():
     assert strip_site(title, []) == title  # two long parts: neither is a site name
     title = "Q&A | Ten questions about the ferry timetable | answered by the harbour master"
     assert strip_site(title, []) == title  # a one-word first part is no headline
+
+
+# Patterns seen on 2008 news pages of the dev set: the headline in <font class="storyhead"> or
+# <span class="headerText">, and a <title> whose site name the page also shows as a short line
+# above the story; markup written for these tests.
+def test_story_head_and_header_text_classes_name_a_headline():
+    for markup in ('<font class="storyhead"><b>Harbour pier to open in the spring</b></font><br>',
+                   '<span class="headerText"><b>Harbour pier to open in the spring</b></span><br>'):
+        page = _class_headline_page(markup + '<span class="dateText">Tuesday January 8, 2008</span>')
+        assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_class_marked_headline_beats_a_line_that_is_part_of_the_title():
+    page = f"""<html><head><title>Riverside Courier News Update Service</title></head><body>
+<table><tr><td><p>Riverside Courier</p></td></tr>{''.join(f'<tr><td><a href="/s{i}">Section {i}</a></td></tr>' for i in range(8))}</table>
+<table><tr><td><font class="storyhead">Harbour pier to open in the spring</font>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></td></tr></table></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_negative_two_word_class_marked_line_is_not_the_headline():
+    page = _class_headline_page('<h3>Harbour pier to open in the spring</h3><div class="headline_team">Riverside United</div>'
+                                '<div>Tuesday January 8, 2008</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"

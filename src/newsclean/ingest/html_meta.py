@@ -201,8 +201,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     metadata title counts. Points: 3 for agreeing with the title (1 more for equalling a
     metadata title once its site name is stripped), 4 for an
     ``<h1>``, 2 for standing right above or at the start of the main content, 1 for an
-    ``<h2>``/``<h3>`` (0 for a class-marked line); ties go to the line nearer the main content,
-    then the longer one.
+    ``<h2>``/``<h3>`` (and for a class-marked line of three words or more on a page with no
+    ``<h1>``-``<h3>`` in the window); ties go to the line nearer the main content, then the
+    longer one.
     """
     titles = [k for k in (_key(t) for t in raw_titles if t) if k]
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
@@ -212,6 +213,8 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     # past the window only an <h1> that equals a metadata title (the main-content guess may
     # have started at an earlier block of prose: an intro box, a cookie notice)
     candidates = [(i, ln) for i, ln in enumerate(lines) if i < stop or ln.heading == 1]
+    # a class-marked line counts as much as an <h2>/<h3> on pages with no <h1>-<h3> above the story
+    headed = any(0 < line.heading <= 3 for line in lines[:stop])
     keys = [_key(line.text) for line in lines]  # computed once: counted over all lines, read by index
     counts: dict[str, int] = {}
     for k in keys:
@@ -232,7 +235,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             continue  # past the window: only the whole (stripped) metadata title, not a logo link
         level = line.heading
         # a line marked up as a headline by its class/id ("story-headline") but not as <hN>
-        by_class = not level and _headline_class(line) and _headline_shaped(text)
+        by_class = not level and _headline_class(line) and _headline_shaped(text) and len(text.split()) >= 3
         if not agree:
             if (not by_class and (not level or level > 3)) or line.link_density >= 0.9:
                 continue
@@ -243,7 +246,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
                 continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
         exact = agree and k in heads  # the whole of a metadata title, once its site name is stripped
-        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3))
+        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3) or (by_class and not headed))
         rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)

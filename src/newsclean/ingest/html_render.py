@@ -84,7 +84,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
 #: class/id words that name a headline ("article_headline", "storyHeading", "entry-title", "title3");
 #: evidence for :func:`newsclean.ingest.html_meta.visible_headline` only, never for dropping a line
-_HEADLINE_CLASS = re.compile(r"headline|heading|title", re.IGNORECASE)
+_HEADLINE_CLASS = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story|article|post|entry|news)-?head", re.IGNORECASE)
 _NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
 
 
