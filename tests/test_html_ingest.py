@@ -288,3 +288,11 @@ def test_negative_two_word_class_marked_line_is_not_the_headline():
     page = _class_headline_page('<h3>Harbour pier to open in the spring</h3><div class="headline_team">Riverside United</div>'
                                 '<div>Tuesday January 8, 2008</div>')
     assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+# Patterns seen on blog pages of the dev set: the site's domain name as the logo line above the
+# post; markup written for this test.
+def test_domain_name_logo_line_is_not_the_headline():
+    page = f"""<html><head><title>harbournotes.com Pier opens in spring</title></head><body>
+<h1>harbournotes.com</h1><h3>Pier opens in spring</h3><p>{PARA}</p><p>{PARA}</p></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier opens in spring"

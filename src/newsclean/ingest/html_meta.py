@@ -226,7 +226,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         if len(text) > 300:
             continue
         k = keys[index]
-        if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2):
+        if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2) or _DOMAIN.match(text):
             continue
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
         if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
@@ -251,6 +251,11 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         if best is None or rank > best[0]:
             best = (rank, text)
     return strip_site(best[1], list(site_names)) if best else None
+
+
+#: a bare domain name ("example.com", "www.example.co.uk"): the site's logo text, never a headline
+#: (a closed list of lower-case endings, so "Node.js" or "ASP.NET" stay possible headlines)
+_DOMAIN = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|edu|gov|io|co|us|uk|ca|au|de|fr|in)$")
 
 
 def _headline_class(line: Line) -> bool:
