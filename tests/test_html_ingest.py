@@ -169,3 +169,130 @@ def test_negative_strong_body_outside_a_title_only_article_stays_the_body():
 <div class="content">{''.join(f'<p>{PARA}</p>' for _ in range(4))}</div></body></html>"""
     body = newsclean.clean(page, format="html").body
     assert body.count("The harbour authority said on Monday") == 4
+
+
+# Pattern seen on 2000s-era pages of the dev set: an unclosed <a name="..."> jump target before
+# the page text, so every later line sits inside that <a>; markup written for these tests.
+_ANCHORED = f"""<html><head><title>Pier notes</title></head><body>
+<ul><li><a href="/a">World</a></li><li><a href="/b">Sport</a></li></ul>
+<a name="content_top"><div><p>{PARA}</p><p>Harbour office hours are listed below.</p><p>{PARA}</p></div>
+</body></html>"""
+
+
+def test_named_anchor_without_href_is_not_link_text():
+    blocks = by_text(document_from_html(_ANCHORED))
+    assert blocks[PARA].dom.link_density == 0.0
+    assert blocks["World"].dom.link_density == 1.0  # a real link still counts
+    body = newsclean.clean(_ANCHORED, format="html").body
+    assert body.count("The harbour authority said on Monday") == 2
+    assert "Harbour office hours are listed below." in body
+
+
+def test_named_anchor_without_href_in_the_fallback_parser():
+    from newsclean.ingest.html import _walk_stdlib
+    from newsclean.ingest.html_render import Renderer
+
+    renderer = Renderer()
+    _walk_stdlib(_ANCHORED, renderer)
+    lines = {line.text: line for line in renderer.finish()}
+    assert lines[PARA].link_density == 0.0
+    assert lines["World"].link_density == 1.0
+
+
+# Pattern seen on blog and news pages of the dev set: a paragraph of the story that links a
+# source in almost every clause (link density 0.5-0.9); markup written for these tests.
+_LINKED = ("<p><a href='/a'>The port office confirmed on Tuesday</a> that <a href='/b'>the new pier would open in "
+           "the spring</a>, after <a href='/c'>two years of building work and a long dispute</a> with the "
+           "<a href='/d'>ferry operators</a>.</p>")
+
+
+def _linked_page(extra: str) -> str:
+    return f"""<html><head><title>Pier notes</title></head><body>
+<ul><li><a href="/w">World news from the harbour towns and the islands of the bay</a></li></ul>
+<div class="story"><p>{PARA}</p>{_LINKED}<p>{PARA}</p>{extra}</div></body></html>"""
+
+
+def test_linked_prose_in_the_main_container_is_kept():
+    doc = document_from_html(_linked_page(""))
+    linked = next(b for b in doc.blocks if b.text.startswith("The port office confirmed"))
+    assert 0.5 <= linked.dom.link_density < 0.9
+    body = newsclean.clean(_linked_page(""), format="html").body
+    assert "two years of building work and a long dispute" in body
+
+
+def test_negative_teaser_links_in_the_main_container_still_go():
+    teasers = ("<p><a href='/t1'>Ferry strike ends after talks between the operators and the union at the harbour</a></p>"
+               "<ul><li><a href='/t2'>Read more</a></li></ul>")
+    body = newsclean.clean(_linked_page(teasers), format="html").body
+    assert "Ferry strike ends" not in body and "Read more" not in body
+    assert "two years of building work and a long dispute" in body
+
+
+# Pattern seen on list articles of the dev set ("the best books of the year"): a long intro
+# paragraph, then dozens of linked entries in the same container; markup written for these tests.
+def _list_article(n_entries: int) -> str:
+    intro = " ".join([PARA] * 4)
+    entries = "".join(f"<p><a href='/b{i}'>Author {i}, A Title Number {i}</a> (Harbour Press)</p>" for i in range(n_entries))
+    return f"""<html><head><title>Best of the year</title></head><body>
+<ul><li><a href="/w">World</a></li><li><a href="/s">Sport</a></li></ul>
+<div class="post"><p>{intro}</p><p>This year the list counts every title that at least two of the critics named, in order.</p>
+{entries}<p>Every pick above was read by the whole desk before the list was drawn up, as every year.</p></div>
+<div class="col"><p>Subscribe to our weekly letter about books, harbours, ferries and the islands of the bay.</p></div>
+</body></html>"""
+
+
+def test_single_paragraph_winner_widens_to_its_list_article():
+    body = newsclean.clean(_list_article(40), format="html").body
+    assert "This year the list counts every title" in body
+    assert "Every pick above was read by the whole desk" in body
+
+
+def test_negative_widening_stays_in_the_article():
+    body = newsclean.clean(_list_article(40), format="html").body
+    assert "Subscribe to our weekly letter" not in body and "World" not in body.split("\n")
+
+
+# Title shapes seen in <title> elements of the dev set; titles written for these tests.
+def test_strip_site_splits_spaced_pipes():
+    assert strip_site("How ferries cross the bay in winter | Travel Notes | Harbour Gazette", []) == (
+        "How ferries cross the bay in winter")
+    assert strip_site("The Gazette | How ferries cross the bay in winter", []) == "How ferries cross the bay in winter"
+
+
+def test_negative_pipes_that_are_not_site_decoration_stay():
+    title = "Ferry strike: what we know so far | Day three of the dispute at the harbour"
+    assert strip_site(title, []) == title  # two long parts: neither is a site name
+    title = "Q&A | Ten questions about the ferry timetable | answered by the harbour master"
+    assert strip_site(title, []) == title  # a one-word first part is no headline
+
+
+# Patterns seen on 2008 news pages of the dev set: the headline in <font class="storyhead"> or
+# <span class="headerText">, and a <title> whose site name the page also shows as a short line
+# above the story; markup written for these tests.
+def test_story_head_and_header_text_classes_name_a_headline():
+    for markup in ('<font class="storyhead"><b>Harbour pier to open in the spring</b></font><br>',
+                   '<span class="headerText"><b>Harbour pier to open in the spring</b></span><br>'):
+        page = _class_headline_page(markup + '<span class="dateText">Tuesday January 8, 2008</span>')
+        assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_class_marked_headline_beats_a_line_that_is_part_of_the_title():
+    page = f"""<html><head><title>Riverside Courier News Update Service</title></head><body>
+<table><tr><td><p>Riverside Courier</p></td></tr>{''.join(f'<tr><td><a href="/s{i}">Section {i}</a></td></tr>' for i in range(8))}</table>
+<table><tr><td><font class="storyhead">Harbour pier to open in the spring</font>
+<p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></td></tr></table></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+def test_negative_two_word_class_marked_line_is_not_the_headline():
+    page = _class_headline_page('<h3>Harbour pier to open in the spring</h3><div class="headline_team">Riverside United</div>'
+                                '<div>Tuesday January 8, 2008</div>')
+    assert newsclean.clean(page, format="html").headline == "Harbour pier to open in the spring"
+
+
+# Patterns seen on blog pages of the dev set: the site's domain name as the logo line above the
+# post; markup written for this test.
+def test_domain_name_logo_line_is_not_the_headline():
+    page = f"""<html><head><title>harbournotes.com Pier opens in spring</title></head><body>
+<h1>harbournotes.com</h1><h3>Pier opens in spring</h3><p>{PARA}</p><p>{PARA}</p></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier opens in spring"

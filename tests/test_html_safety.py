@@ -74,3 +74,25 @@ def test_scripts_styles_and_hidden_elements_never_reach_the_body():
     body = newsclean.clean(html, format="html").body
     for marker in ("SCRIPTTEXT", "HIDDENTEXT", "ALSOHIDDEN", "Screen reader", "NOSCRIPTTEXT", "color:red"):
         assert marker not in body
+
+
+# Pattern seen on a 2008 news page of the dev set: one stray NUL character inside the HTML;
+# markup written for these tests.
+def test_stray_nul_in_html_becomes_a_replacement_character():
+    html = f"<html><head><title>Pier</title></head><body><p>{PARA}</p><p>{PARA}\x00 Again.</p></body></html>"
+    for fmt in ("html", "auto"):
+        explanation = newsclean.clean_and_explain(html, format=fmt)
+        assert "\x00" not in explanation.article.body
+        assert "Again." in explanation.article.body
+        assert all(d.start <= d.end for d in explanation.kept)
+
+
+def test_negative_nul_stays_binary_outside_html():
+    from newsclean.errors import BinaryInputError, UndecodableInputError
+
+    with pytest.raises(BinaryInputError):
+        newsclean.clean(f"{PARA}\x00{PARA}", format="text")
+    with pytest.raises(BinaryInputError):
+        newsclean.clean(f"{PARA}\x00{PARA}")  # a text dump, by sniffing
+    with pytest.raises(UndecodableInputError):  # NUL-padded data with an HTML-looking start
+        newsclean.clean("<html><body><p>x</p>" + "\x00" * 5000, format="html")

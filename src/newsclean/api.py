@@ -174,6 +174,15 @@ def _check_bytes(raw: bytes, limits: Limits) -> None:
         )
 
 
+def _nul_to_replacement(page: str) -> str:
+    """An HTML page's stray NUL characters as U+FFFD (same length, so every offset holds).
+
+    Browsers do the same (the HTML standard replaces NUL in text with U+FFFD); a page full of
+    NULs is still rejected, by the replacement-character share in :func:`_check_text`.
+    """
+    return page.replace("\x00", "\ufffd")
+
+
 def _check_text(text: str, limits: Limits) -> str:
     """Validate a str page; return it with lone surrogates replaced by U+FFFD (same length)."""
     if len(text) > limits.max_bytes:  # every character is at least one UTF-8 byte
@@ -235,9 +244,11 @@ def to_document(
         raise TypeError(
             f"clean() takes the page as str (text dump or HTML) or bytes (raw HTML), not {type(page).__name__}"
         )
-    page = _check_text(page, limits)
     from .ingest.sniff import looks_like_html
 
+    if "\x00" in page and format != "text" and (format == "html" or looks_like_html(page)):
+        page = _nul_to_replacement(page)
+    page = _check_text(page, limits)
     if format == "html" or (format == "auto" and looks_like_html(page)):
         from .ingest.html import document_from_html
 

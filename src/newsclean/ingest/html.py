@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..blocks import Block, DomEvidence, Document, new_block
 from .html_meta import RAW_TITLES, collect_hints, visible_headline
-from .html_render import Line, Renderer
+from .html_render import NAMED_ANCHOR, Line, Renderer
 from .text import _cap
 
 _PARSER_OPTIONS = dict(
@@ -85,6 +85,8 @@ def _walk_lxml(root: etree._Element, renderer: Renderer) -> None:
             text = el.tail if event == "end" else None
         elif event == "start":
             tag = tag.lower()  # libxml2 already lower-cases HTML names: normally a no-op
+            if tag == "a" and el.get("href") is None:
+                tag = NAMED_ANCHOR
             layout = tag in _LAYOUT_CELLS and next(el.iter(*_LAYOUT_CHILDREN), None) is not None
             if not start(tag, None if no_interest(el.keys()) else el.attrib, layout):
                 walker.skip_subtree()
@@ -116,7 +118,10 @@ def _walk_stdlib(page: str, renderer: Renderer) -> None:
             self.stack.append(tag)
             if self.skip_depth:
                 self.skip_depth += 1
-            elif not renderer.start(tag, {k: v or "" for k, v in attrs}):
+                return
+            if tag == "a" and not any(name == "href" for name, _ in attrs):
+                tag = NAMED_ANCHOR  # the stack keeps "a", so "</a>" still closes it
+            if not renderer.start(tag, {k: v or "" for k, v in attrs}):
                 self.skip_depth = 1
 
         def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -201,8 +201,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     metadata title counts. Points: 3 for agreeing with the title (1 more for equalling a
     metadata title once its site name is stripped), 4 for an
     ``<h1>``, 2 for standing right above or at the start of the main content, 1 for an
-    ``<h2>``/``<h3>`` (0 for a class-marked line); ties go to the line nearer the main content,
-    then the longer one.
+    ``<h2>``/``<h3>`` (and for a class-marked line of three words or more on a page with no
+    ``<h1>``-``<h3>`` in the window); ties go to the line nearer the main content, then the
+    longer one.
     """
     titles = [k for k in (_key(t) for t in raw_titles if t) if k]
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
@@ -212,6 +213,8 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     # past the window only an <h1> that equals a metadata title (the main-content guess may
     # have started at an earlier block of prose: an intro box, a cookie notice)
     candidates = [(i, ln) for i, ln in enumerate(lines) if i < stop or ln.heading == 1]
+    # a class-marked line counts as much as an <h2>/<h3> on pages with no <h1>-<h3> above the story
+    headed = any(0 < line.heading <= 3 for line in lines[:stop])
     keys = [_key(line.text) for line in lines]  # computed once: counted over all lines, read by index
     counts: dict[str, int] = {}
     for k in keys:
@@ -223,7 +226,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         if len(text) > 300:
             continue
         k = keys[index]
-        if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2):
+        if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2) or _DOMAIN.match(text):
             continue
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
         if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
@@ -232,7 +235,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             continue  # past the window: only the whole (stripped) metadata title, not a logo link
         level = line.heading
         # a line marked up as a headline by its class/id ("story-headline") but not as <hN>
-        by_class = not level and _headline_class(line) and _headline_shaped(text)
+        by_class = not level and _headline_class(line) and _headline_shaped(text) and len(text.split()) >= 3
         if not agree:
             if (not by_class and (not level or level > 3)) or line.link_density >= 0.9:
                 continue
@@ -243,11 +246,16 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
                 continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
         exact = agree and k in heads  # the whole of a metadata title, once its site name is stripped
-        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3))
+        points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3) or (by_class and not headed))
         rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)
     return strip_site(best[1], list(site_names)) if best else None
+
+
+#: a bare domain name ("example.com", "www.example.co.uk"): the site's logo text, never a headline
+#: (a closed list of lower-case endings, so "Node.js" or "ASP.NET" stay possible headlines)
+_DOMAIN = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|biz|edu|gov|io|co|us|uk|ca|au|de|fr|in)$")
 
 
 def _headline_class(line: Line) -> bool:
@@ -278,7 +286,28 @@ def strip_site(title: str, site_names: list[str]) -> str:
             match = pattern.match(title)
             if match and match["head"].strip():
                 return match["head"].strip()
-    return split_site_suffix(title)[0]
+    head = split_site_suffix(title)[0]
+    return _split_pipes(head) if head == title else head
+
+
+_PIPE = regex.compile(r"\s+[|｜]\s+")
+
+
+def _split_pipes(title: str) -> str:
+    """``Headline | Section | Site`` → ``Headline``; ``Site | A longer headline here`` → the headline.
+
+    Only spaced vertical bars (a headline rarely holds one): with three parts or more the first
+    is the headline when it has three words or more; with two, a part of at most three words
+    before a part at least twice as long is the site's name.
+    """
+    parts = _PIPE.split(title)
+    if len(parts) >= 3 and len(parts[0].split()) >= 3:
+        return parts[0].strip()
+    if len(parts) == 2:
+        first, second = len(parts[0].split()), len(parts[1].split())
+        if first <= 3 and second >= 2 * first and second >= 3:
+            return parts[1].strip()
+    return title
 
 
 @lru_cache(maxsize=256)

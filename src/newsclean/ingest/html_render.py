@@ -36,6 +36,10 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_TAGS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "menu"})
 TABLE_TAGS = frozenset({"table", "td", "th"})
 
+#: the tag name the walkers give an ``<a>`` without ``href`` (a named anchor such as ``<a name="top">``,
+#: often left unclosed around the rest of the page): it is not a link, so its text is not link text
+NAMED_ANCHOR = "a-name"
+
 #: a line with at least this share of link text counts against its container
 LINK_HEAVY = 0.5
 
@@ -80,7 +84,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}|\d+")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
 #: class/id words that name a headline ("article_headline", "storyHeading", "entry-title", "title3");
 #: evidence for :func:`newsclean.ingest.html_meta.visible_headline` only, never for dropping a line
-_HEADLINE_CLASS = re.compile(r"headline|heading|title", re.IGNORECASE)
+_HEADLINE_CLASS = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story|article|post|entry|news)-?head", re.IGNORECASE)
 _NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
 
 
@@ -404,12 +408,16 @@ class Renderer:
         if top < WEAK_MAIN_SCORE:
             first, last = self._sole_article(first, last)
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
-        # to a near ancestor that holds much more prose, unless chrome outweighs it there.
+        # to a near ancestor that holds much more prose, unless chrome outweighs it there. A
+        # winner holding a single line is a paragraph, not a container: its nearest ancestor with
+        # more prose is taken even where link lists outweigh that prose (a list article).
+        single = sum(1 for line in self.lines if first <= line.owner <= last) == 1
         for score, a_first, a_last, a_prose in sorted(
             (e for e in self.scores if e[1] < first and e[2] >= last), key=lambda e: e[1], reverse=True
         )[:WIDEN_LEVELS]:
-            if a_prose >= WIDEN_GAIN * prose and score >= -WIDEN_CHROME * a_prose:
+            if a_prose >= WIDEN_GAIN * prose and (single or score >= -WIDEN_CHROME * a_prose):
                 first, last, prose = a_first, a_last, a_prose
+                single = False
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
