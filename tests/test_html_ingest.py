@@ -296,3 +296,22 @@ def test_domain_name_logo_line_is_not_the_headline():
     page = f"""<html><head><title>harbournotes.com Pier opens in spring</title></head><body>
 <h1>harbournotes.com</h1><h3>Pier opens in spring</h3><p>{PARA}</p><p>{PARA}</p></body></html>"""
     assert newsclean.clean(page, format="html").headline == "Pier opens in spring"
+
+
+# Pattern seen on blog pages of the dev set: a post, a newsletter box of two prose lines and a
+# long comment thread in one column; the thread sinks the column below the newsletter box, which
+# then wins. Markup written for this test.
+def _post_with_thread() -> str:
+    comment = ("<li><p>I read this post twice and I still think the pier should have opened last year, "
+               "because the ferries have been waiting for it since the spring of the year before.</p></li>")
+    return f"""<html><head><title>Pier notes</title></head><body><div id="column">
+<h1>Pier to open in the spring</h1><p>{PARA}</p><p>The ferry operators said the timetable would follow once the pier is open.</p>
+<div class="signup-box"><p>Sign up to the harbour letter and you will receive every new post about piers, ferries, boats and the people who run them by email, once a week.</p>
+<p>You will also receive our guide to the harbour, the islands, the lighthouses and the timetables of the bay, free of charge, as a thank-you for joining.</p></div>
+<ol class="commentlist">{comment * 12}</ol></div></body></html>"""
+
+
+def test_small_winner_widens_past_a_comment_thread_to_the_post():
+    body = newsclean.clean(_post_with_thread(), format="html").body
+    assert "The ferry operators said the timetable would follow" in body
+    assert "I read this post twice" not in body  # the thread stays chrome

@@ -47,6 +47,9 @@ LINK_HEAVY = 0.5
 WIDEN_LEVELS = 4
 WIDEN_GAIN = 1.5
 WIDEN_CHROME = 0.5
+#: a winner holding at most this many lines is a passage (a paragraph, a blurb), not a container:
+#: it widens to its nearest ancestor with more prose whatever chrome that ancestor holds
+SMALL_WINNER_LINES = 3
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
@@ -410,14 +413,15 @@ class Renderer:
         # The article is sometimes split (a lead paragraph in its own box above the body): widen
         # to a near ancestor that holds much more prose, unless chrome outweighs it there. A
         # winner holding a single line is a paragraph, not a container: its nearest ancestor with
-        # more prose is taken even where link lists outweigh that prose (a list article).
-        single = sum(1 for line in self.lines if first <= line.owner <= last) == 1
+        # more prose is taken even where link lists outweigh that prose (a list article). So is a
+        # winner of two or three lines (a newsletter box above a post whose comments sink it).
+        small = sum(1 for line in self.lines if first <= line.owner <= last) <= SMALL_WINNER_LINES
         for score, a_first, a_last, a_prose in sorted(
             (e for e in self.scores if e[1] < first and e[2] >= last), key=lambda e: e[1], reverse=True
         )[:WIDEN_LEVELS]:
-            if a_prose >= WIDEN_GAIN * prose and (single or score >= -WIDEN_CHROME * a_prose):
+            if a_prose >= WIDEN_GAIN * prose and (small or score >= -WIDEN_CHROME * a_prose):
                 first, last, prose = a_first, a_last, a_prose
-                single = False
+                small = False
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
