@@ -15,6 +15,7 @@ from .blocks import Document
 from .deadline import TimedBlocks, budget_exceeded, check_deadline, with_deadline
 from .meta import MetaScan
 from .rules import DEFAULT_RULES, Context, Label, Rule, Verdict
+from .rules.fallback import SentenceFallback
 from .wordscan import WordScanner
 
 UNDECIDED_RULE = "quality.undecided"
@@ -28,10 +29,15 @@ class Pipeline:
     pass it (found by one word scan of the document for all rules); ``gates=False`` judges every
     block. Both give the same result (a gate is a necessary condition of its rule's drops);
     the switch exists to check exactly that.
+
+    ``fallback``: when no block is kept, the last step that keeps sentence blocks only the
+    judgement rules (prose classifier, context smoothing, main region) had dropped (see
+    :class:`~newsclean.rules.fallback.SentenceFallback`); ``None`` switches it off.
     """
 
     rules: tuple[Rule, ...] = DEFAULT_RULES
     gates: bool = True
+    fallback: SentenceFallback | None = SentenceFallback()
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -41,7 +47,7 @@ class Pipeline:
         unknown = set(rule_ids) - set(self.ids)
         if unknown:
             raise ValueError(f"no rule with id {sorted(unknown)}; known ids: {', '.join(self.ids)}")
-        return Pipeline(tuple(r for r in self.rules if r.id not in rule_ids), gates=self.gates)
+        return Pipeline(tuple(r for r in self.rules if r.id not in rule_ids), gates=self.gates, fallback=self.fallback)
 
     def with_rule(self, rule: Rule, *, before: str | None = None, after: str | None = None) -> "Pipeline":
         """A new pipeline with ``rule`` inserted before/after the named rule (default: before smoothing)."""
@@ -54,7 +60,7 @@ class Pipeline:
                 raise ValueError(f"no rule with id {anchor!r}; known ids: {', '.join(self.ids)}")
             position = self.ids.index(anchor) + (1 if after else 0)
         rules.insert(position, rule)
-        return Pipeline(tuple(rules), gates=self.gates)
+        return Pipeline(tuple(rules), gates=self.gates, fallback=self.fallback)
 
     @cached_property
     def _scanner(self) -> WordScanner | None:
@@ -88,10 +94,11 @@ class Pipeline:
             for verdict in verdicts:
                 if labels[verdict.index] is None:
                     labels[verdict.index] = Label(verdict.keep, rule.id, verdict.reason)
-        return [
+        final = [
             label if label is not None else Label(True, UNDECIDED_RULE, "no rule decided; kept")
             for label in labels
         ]
+        return self.fallback.relabel(doc.blocks, final) if self.fallback is not None else final
 
 
 def _collect(verdicts: Iterable[Verdict], deadline: float, step: int, rule_id: str) -> list[Verdict]:
