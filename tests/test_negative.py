@@ -107,3 +107,16 @@ def test_short_closing_sentences_of_a_story_stay() -> None:
     body = newsclean.clean(page, pipeline=Pipeline().without("region.outside_main")).body.split("\n")
     assert body[-2:] == ["It is time to change that.", "Thanks for reading."]
     assert "Tweet" not in body and "Sport" not in body
+
+
+def test_a_report_about_posting_entries_is_not_a_blog_footer() -> None:
+    # Negative case for comments.form's blog-footer phrases: the words "entry", "posted" and
+    # "permalink" in a news sentence, without the blog engine's fixed wording. Written for this test.
+    from newsclean.rules.comments import CommentForm
+    from newsclean.ingest import document_from_text
+
+    line = "The entry was posted to the court's register on Monday, and the permalink was later removed by the clerk."
+    block = document_from_text(line).blocks[0]
+    assert CommentForm().judge(block, None) is None  # type: ignore[arg-type]
+    footer = document_from_text("This entry was posted in Travel and tagged Lisbon. Bookmark the permalink.").blocks[0]
+    assert CommentForm().judge(footer, None) == "blog post footer ('this entry was posted')"  # type: ignore[arg-type]

@@ -188,3 +188,11 @@ COMMENT_SECTION_PHRASES: tuple[str, ...] = (
 # word of either list is a banner, never the opening of the story (meta.main_body_start skips it).
 CONSENT_CORE_WORDS: tuple[str, ...] = ("cookie", "cookies", "隐私政策", "个人信息")
 CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "同意", "隐私")
+
+# The furniture a blog engine prints under a post: filing line, feed and trackback notes,
+# permalink prompt, comment/ping status (standard blog-theme wording, in any position).
+BLOG_POST_FOOTER_PHRASES: tuple[str, ...] = (
+    "this entry was posted", "you can follow any responses to this entry", "you can leave a response",
+    "trackback from your own site", "bookmark the permalink", "comments and pings are currently closed",
+    "responses are currently closed", "pinging is currently not allowed",
+)

@@ -7,27 +7,31 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from ..vocab import COMMENT_MARKERS, PROMO_MARKERS
+from ..vocab import BLOG_POST_FOOTER_PHRASES, COMMENT_MARKERS, PROMO_MARKERS
 from ..textutil import fold, literal_finder
 from .base import Context, Gate, LineRule, compile_alternation
 
 _LEADING = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(COMMENT_MARKERS) + r")", regex.IGNORECASE)
 _ANY = regex.compile(compile_alternation(COMMENT_MARKERS), regex.IGNORECASE)
 _ANY_IN = literal_finder(COMMENT_MARKERS)  # a match needs one as a substring
+_FOOTER_IN = literal_finder(BLOG_POST_FOOTER_PHRASES)  # folded, case-free phrases: a substring test is exact
 _PROMO = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(PROMO_MARKERS) + r")", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class CommentForm(LineRule):
-    """Drops comment forms, their labels and newsletter/app prompts.
+    """Drops comment forms, their labels, newsletter/app prompts and a blog post's footer lines.
 
-    Removes: ``发表评论``, ``Your email address will not be published.``
+    Removes: ``发表评论``, ``Your email address will not be published.``,
+             ``This entry was posted in Travel. Bookmark the permalink.``
     Keeps:   ``He declined to comment on the report.``
     """
 
     id = "comments.form"
     short_size: int = 20
-    gate = Gate(words=tuple(fold(w) for w in (*COMMENT_MARKERS, *PROMO_MARKERS)))
+    #: a blog footer line (filing, feed, trackback and permalink notes) holds at most this many tokens
+    footer_size: int = 80
+    gate = Gate(words=tuple(fold(w) for w in (*COMMENT_MARKERS, *PROMO_MARKERS, *BLOG_POST_FOOTER_PHRASES)))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded
@@ -37,4 +41,8 @@ class CommentForm(LineRule):
             return "short line with a comment-form phrase"
         if block.size <= 30 and _PROMO.match(folded):
             return "subscription/app prompt"
+        if block.size <= self.footer_size and _FOOTER_IN is not None:
+            found = _FOOTER_IN(folded)
+            if found:
+                return f"blog post footer ('{found.group()}')"
         return None
