@@ -145,3 +145,30 @@ def test_slash_breadcrumb_is_not_a_headline() -> None:
     ex = _explain("Home", "Harbour / Bridges / Swing bridge to reopen next spring", "Swing bridge to reopen next spring",
                   "By Ann Lee", P1, P2, P3)
     assert ex.article.headline == "Swing bridge to reopen next spring"
+
+
+INTRO = ("Every week our editors pick the stories that matter most to readers in the harbour district, from "
+         "council meetings to new shops, and send them straight to your inbox before the weekend begins.")
+
+
+def test_dated_headline_under_a_lone_intro_paragraph_beats_the_chrome_line_above() -> None:
+    # Shape seen on magazine pages of the dev set: a short chrome line, a site intro paragraph
+    # that joins the story's run of prose, then the headline and its byline. Lines written for this test.
+    ex = _explain("Get our free weekly digest", INTRO, "Swing bridge to reopen next spring after costly steel repairs", "By Ann Lee",
+                  P1, P2, P3)
+    assert ex.article.headline == "Swing bridge to reopen next spring after costly steel repairs"
+    assert "under the first paragraph" in ex.evidence["headline"]
+
+
+def test_line_under_the_first_paragraph_needs_a_dateline() -> None:
+    # Negative case: the same line without a byline under it is a subheading of the story, not its headline.
+    ex = _explain("Get our free weekly digest", INTRO, "Swing bridge to reopen next spring after costly steel repairs",
+                  P1, P2, P3)
+    assert ex.article.headline != "Swing bridge to reopen next spring after costly steel repairs"
+
+
+def test_dated_line_under_the_first_paragraph_needs_a_clear_margin() -> None:
+    # Negative case: a headline above the story that scores nearly as well keeps its place.
+    ex = _explain("Swing bridge repairs to finish next spring", "By Ann Lee", P1,
+                  "Shop owners ask the council for help", "Updated 12 March 2024", P2, P3)
+    assert ex.article.headline == "Swing bridge repairs to finish next spring"
