@@ -227,3 +227,11 @@ def test_dated_headers_with_a_permalink_open_a_thread_but_post_footers_do_not() 
     lines = [*_ARTICLE, *thread]
     verdicts = _verdicts(CommentSection(), lines)
     assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [True] + [False] * (len(thread) - 1)
+
+
+def test_words_with_combining_marks_count_once() -> None:
+    # Devanagari vowel signs are combining marks (\p{M}); before, each split a word into pieces
+    # and inflated the word count of Hindi lines. Text written for this test.
+    from newsclean.textutil import latin_words
+    assert latin_words("हिन्दी समाचार पत्र") == ["हिन्दी", "समाचार", "पत्र"]
+    assert latin_words("don't stop-me now") == ["don't", "stop-me", "now"]
