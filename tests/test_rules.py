@@ -79,6 +79,20 @@ def test_teaser_run_needs_three_truncated_lines() -> None:
     assert all(single.values())
 
 
+def test_teaser_run_keeps_ellipsis_sentences_of_varied_length() -> None:
+    # Pattern seen on a forum thread and a list of argument points in the dev set: people end
+    # sentences in '...' at any length, a site cuts teasers at one width. Text written for this test.
+    points = ["Nurses meet the same requirements as teachers...",
+              "under the reform act the school nurse must hold the same certificate as every other educator in the district, yet the pay scale is lower...",
+              "The pay is lower...",
+              "and the board has not answered the letters we sent in the spring about the pay scale and the hours..."]
+    verdicts = _verdicts(TeaserRun(), [PROSE_EN, *points])
+    assert all(verdicts.values())
+    cut = ["Aries: It's an ideal day fo...", "Taurus: The outlook is sunn...", "Gemini: During the early m...", "Cancer: Benefits you soug..."]
+    verdicts = _verdicts(TeaserRun(), [PROSE_EN, *cut])
+    assert all(verdicts[line] is False for line in cut)
+
+
 def test_site_suffix_titles_shared_by_three_lines() -> None:
     titles = ["第一条新闻标题|示例新闻", "第二条新闻标题|示例新闻 · 科技", "第三条新闻标题|示例新闻"]
     verdicts = _verdicts(SiteSuffixTitles(), [PROSE_ZH, *titles])
@@ -213,3 +227,11 @@ def test_dated_headers_with_a_permalink_open_a_thread_but_post_footers_do_not() 
     lines = [*_ARTICLE, *thread]
     verdicts = _verdicts(CommentSection(), lines)
     assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [True] + [False] * (len(thread) - 1)
+
+
+def test_words_with_combining_marks_count_once() -> None:
+    # Devanagari vowel signs are combining marks (\p{M}); before, each split a word into pieces
+    # and inflated the word count of Hindi lines. Text written for this test.
+    from newsclean.textutil import latin_words
+    assert latin_words("हिन्दी समाचार पत्र") == ["हिन्दी", "समाचार", "पत्र"]
+    assert latin_words("don't stop-me now") == ["don't", "stop-me", "now"]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import regex
 
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-LATIN_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+LATIN_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # A "token" as the evaluation counts it: one CJK character, or one run of other letters/digits.
 TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{P}\p{S}]+")
 

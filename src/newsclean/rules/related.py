@@ -79,18 +79,29 @@ class RelatedHeading(Rule):
             after_list = j
 
 
+def truncated_length_spread(lengths: list[int]) -> float:
+    """Interquartile range of line lengths over their median: near 0 when a site cuts titles at one width."""
+    ordered = sorted(lengths)
+    n = len(ordered)
+    low, median, high = ordered[n // 4], ordered[n // 2], ordered[(3 * n) // 4]
+    return (high - low) / median if median else 0.0
+
+
 @dataclass(frozen=True)
 class TeaserRun(Rule):
     """Drops runs of teaser lines: most lines end in '...' or '…' (truncated titles/snippets).
 
     Removes: ``警方通报一起故意伤害案:情感纠... 澎湃新闻记者 … 8月25日22时2...`` and its neighbours.
-    Keeps:   a single body paragraph that ends in an ellipsis among full paragraphs.
+    Keeps:   a single body paragraph that ends in an ellipsis among full paragraphs, and runs of
+             ``...`` lines whose lengths vary widely (interquartile range over the median above
+             ``max_length_spread``): sentences people trail off, not titles cut at one width.
     """
 
     id = "related.teaser_run"
     min_truncated: int = 3
     min_share: float = 0.5
     max_short_size: int = 25
+    max_length_spread: float = 0.35
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         run: list[Block] = []
@@ -103,10 +114,14 @@ class TeaserRun(Rule):
             run = []
 
     def _judge(self, run: list[Block], ctx: Context) -> Iterable[Verdict]:
-        truncated = sum(1 for b in run if b.ends_ellipsis)
+        lengths = [len(b.text.strip()) for b in run if b.ends_ellipsis]
+        truncated = len(lengths)
         if truncated < self.min_truncated or truncated / len(run) < self.min_share:
             return
-        reason = f"{truncated} of {len(run)} lines in this run end in '...'"
+        spread = truncated_length_spread(lengths)
+        if spread > self.max_length_spread:
+            return  # cut-off teasers share one length; hand-written '...' sentences vary
+        reason = f"{truncated} of {len(run)} lines in this run end in '...', their lengths within {spread:.0%} of the median"
         for block in run:
             if ctx.labels[block.index] is None:
                 yield self.drop(block, reason)
