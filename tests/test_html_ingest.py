@@ -315,3 +315,32 @@ def test_small_winner_widens_past_a_comment_thread_to_the_post():
     body = newsclean.clean(_post_with_thread(), format="html").body
     assert "The ferry operators said the timetable would follow" in body
     assert "I read this post twice" not in body  # the thread stays chrome
+
+
+# Pattern seen on news pages of the dev set: the <title> puts the site's domain name before the
+# headline ("example.com - Headline"), the headline stands above the story as a plain <div>, and
+# a share box under the story is an <h1>; text written for this test.
+def test_line_equal_to_the_main_part_of_a_domain_prefixed_title_is_the_headline():
+    page = f"""<html><head><title>harbourweekly.com - Pier to open in the spring after delays</title></head><body>
+<div class="nav"><a href="/">Home</a> | <a href="/news">News</a></div>
+<div>Pier to open in the spring after delays</div><div>Posted on: 08-01-2008</div>
+<p>{PARA}</p><p>{PARA}</p><h1>Print or share this page</h1><p>{PARA}</p></body></html>"""
+    assert newsclean.clean(page, format="html").headline == "Pier to open in the spring after delays"
+
+
+def test_main_part_of_a_title_needs_to_outweigh_the_other_parts():
+    from newsclean.ingest.html_meta import _main_part
+
+    assert _main_part("harbourweekly.com - Pier to open in the spring after delays") == "Pier to open in the spring after delays"
+    assert _main_part("Pier to open in the spring after delays | Harbour Weekly") == "Pier to open in the spring after delays"
+    # negative: a headline with a subtitle has no part that stands out, and ":" does not cut
+    assert _main_part("What is a harbour pier - A short introduction") == ""
+    assert _main_part("Review: Pier to open in the spring") == ""
+    assert _main_part("World | Business") == ""
+
+
+# Pattern seen on a news page of the dev set: a cell marked "headline" by its class holds a
+# lead-in to a reader photo ending with a colon; text written for this test.
+def test_negative_class_marked_lead_in_ending_with_a_colon_is_not_the_headline():
+    page = _class_headline_page('<div class="photo-headline">See the best reader photo of the week:</div>')
+    assert newsclean.clean(page, format="html").headline == "Riverside Courier - Local news, weather and sport"

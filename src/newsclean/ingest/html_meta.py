@@ -207,6 +207,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     """
     titles = [k for k in (_key(t) for t in raw_titles if t) if k]
     heads = [_key(strip_site(t, list(site_names))) for t in raw_titles if t]
+    # the longest part of a title cut at spaced separators: a line equal to it is the headline
+    # and the other parts are the site's name, whichever side they stand ("example.com - Headline")
+    mains = {k for k in (_key(_main_part(t)) for t in raw_titles if t) if k}
     sites = {_key(s) for s in site_names if s}
     end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
     stop = min(len(lines), end + 8)
@@ -229,9 +232,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
         if len(k) < 4 or k in sites or counts.get(k, 0) > (4 if line.heading == 1 else 2) or _DOMAIN.match(text):
             continue
         agree = len(k) >= 5 and any(k in t and len(k) >= 0.3 * len(t) for t in titles)
-        if agree and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
+        if agree and k not in mains and not any(k in h for h in heads) and all(len(k) < len(t) for t in titles):
             continue  # the title holds it only in its site-name part
-        if index >= stop and (k not in heads or line.link_density >= 0.9):
+        if index >= stop and (k not in heads and k not in mains or line.link_density >= 0.9):
             continue  # past the window: only the whole (stripped) metadata title, not a logo link
         level = line.heading
         # a line marked up as a headline by its class/id ("story-headline") but not as <hN>
@@ -245,12 +248,30 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             if (n_words < 3 and line.text.isascii() and not line.in_main) or len(k) < 6 or n_words > 40:
                 continue  # "Latest News", "World": section names above the content
         near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
-        exact = agree and k in heads  # the whole of a metadata title, once its site name is stripped
+        exact = agree and (k in heads or k in mains)  # the whole of a metadata title, once its site name is stripped
         points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3) or (by_class and not headed))
         rank = (points, -abs(end - index), len(k))
         if best is None or rank > best[0]:
             best = (rank, text)
     return strip_site(best[1], list(site_names)) if best else None
+
+
+#: a spaced separator between a page title's parts (not ":", which headlines hold: "Review: A film")
+_TITLE_PART_SEPARATOR = regex.compile(r"(?<!\s)\s++(?:[|｜丨\-–—·»/]|::)\s+")
+
+
+def _main_part(title: str) -> str:
+    """The part of ``title`` at least twice as long as all its other parts together, or "" when there is none.
+
+    ``"example.com - Two embassies cleared after incident"`` → the headline;
+    ``"World | Business"`` → "" (no part stands out).
+    """
+    parts = [p.strip() for p in _TITLE_PART_SEPARATOR.split(_clean(title))]
+    if len(parts) < 2:
+        return ""
+    longest = max(parts, key=len)
+    rest = sum(len(p) for p in parts) - len(longest)
+    return longest if len(longest) >= 2 * rest and len(longest.split()) >= 3 else ""
 
 
 #: a bare domain name ("example.com", "www.example.co.uk"): the site's logo text, never a headline
@@ -267,8 +288,9 @@ _MONTH_DAY = regex.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re
 
 
 def _headline_shaped(text: str) -> bool:
-    """Not a date, timestamp or byline, and not a sentence (the other lines a "title" class marks)."""
-    if BYLINE_START.match(text) or len(text.split()) > 25 or text.rstrip().endswith("."):
+    """Not a date, timestamp or byline, not a sentence, not a lead-in ending with a colon
+    (the other lines a "title" class marks)."""
+    if BYLINE_START.match(text) or len(text.split()) > 25 or text.rstrip().endswith((".", ":", "：")):
         return False
     return not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or SLASH_DATE.search(text) or _MONTH_DAY.search(text))
 
