@@ -235,3 +235,50 @@ def test_words_with_combining_marks_count_once() -> None:
     from newsclean.textutil import latin_words
     assert latin_words("हिन्दी समाचार पत्र") == ["हिन्दी", "समाचार", "पत्र"]
     assert latin_words("don't stop-me now") == ["don't", "stop-me", "now"]
+
+
+# Chinese comment threads whose headers give the date without its year beside the time and the
+# comment actions ("5月16日 18:14 举报 赞 回复"), followed by a list of dated teasers (titles, no
+# sentences); pattern seen on Chinese news pages of the dev set, all text written for these tests.
+_ZH_ARTICLE = [PROSE_ZH, PROSE_ZH.replace("城东", "城西"), PROSE_ZH.replace("周六", "周日"), PROSE_ZH.replace("散步", "锻炼")]
+_ZH_THREAD = ["公园修得真不错，周末带孩子去看看。", "5月16日 18:14 举报 赞12 回复",
+              "希望停车场也能扩建一下，每次去都没地方停。", "5月16日 19:27 举报 赞3 回复",
+              "晚上的灯光也很好看，推荐大家去走走。", "5月17日 08:05 举报 赞 回复"]
+_ZH_TEASERS = ["城南菜市场改造方案公布 预计年底完工", "5月22日 15:00 民生 城建",
+               "地铁三号线新增两座车站", "5月22日 12:38 交通 地铁",
+               "本市新增五处口袋公园", "5月23日 14:50 城建 公园"]
+
+
+def test_comment_section_from_yearless_chinese_stamps() -> None:
+    from newsclean.rules.comment_section import is_comment_stamp
+    doc = document_from_text("\n".join(["5月16日 18:14 举报 赞12 回复", "05-16 18:14 网友甲 回复", "5月16日 18:14", "05-16 18:14"]))
+    assert [is_comment_stamp(b) for b in doc.blocks] == [True, True, False, False]
+    lines = [*_ZH_ARTICLE, *_ZH_THREAD]
+    verdicts = _verdicts(CommentSection(), lines)
+    # the thread opens at its first header (the first reply, above it, stays: nothing marks it)
+    assert [verdicts[l] for l in lines] == [True] * len(_ZH_ARTICLE) + [True] + [False] * (len(_ZH_THREAD) - 1)
+
+
+_EN_TEASERS = ["New cycle lanes for the harbour road", "Posted by: City Desk at March 4, 2021 9:00 AM in Local",
+               "Library hours to change in the summer", "Posted by: City Desk at March 4, 2021 11:30 AM in Local",
+               "Three new parks planned for the east side", "Posted by: City Desk at March 5, 2021 8:15 AM in Local",
+               "Market square to close for repairs", "Posted by: City Desk at March 5, 2021 2:45 PM in Local",
+               "Ferry timetable for the holidays", "Posted by: City Desk at March 6, 2021 10:10 AM in Local",
+               "Harbour festival returns in June", "Posted by: City Desk at March 6, 2021 4:40 PM in Local"]
+
+
+@pytest.mark.parametrize(("article", "thread", "teasers", "opener_kept"), [
+    (_ZH_ARTICLE, _ZH_THREAD, _ZH_TEASERS, 1),
+    (_ARTICLE, _THREAD, _EN_TEASERS, 0),
+])
+def test_comment_thread_followed_by_dated_teasers_is_still_a_thread(article, thread, teasers, opener_kept) -> None:
+    lines = [*article, *thread, *teasers]
+    verdicts = _verdicts(CommentSection(), lines)
+    dropped = len(thread) + len(teasers) - opener_kept
+    assert [verdicts[l] for l in lines] == [True] * (len(article) + opener_kept) + [False] * dropped
+
+
+def test_negative_dated_teaser_list_alone_is_not_a_comment_thread() -> None:
+    # titles between the stamps are not replies (no sentence): the list is left to the related rules
+    lines = [*_ZH_ARTICLE, *_ZH_TEASERS]
+    assert all(_verdicts(CommentSection(), lines).values())

@@ -51,6 +51,8 @@ _ACTION_WORDS = frozenset(COMMENT_ACTION_WORDS)
 _ACTION_IN = literal_finder(COMMENT_ACTION_WORDS) or (lambda folded: True)
 _POST_FOOTER_WORDS = frozenset({"comment", "comments", "trackback", "trackbacks", "posted"})
 _STAMP_WORD = regex.compile(r"[\p{L}][\p{L}'.\-]*")
+#: a date without its year, as comment stamps give it beside a time: "5月16日 18:14", "05-16 18:14"
+_YEARLESS_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d-])\d{1,2}-\d{1,2}(?=\s*\d{1,2}\s*[:：]\d{2})")
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,13 @@ class CommentSection(Rule):
                     [b for b in blocks[left + 1 : right] if b.size >= 5]
                     for left, right in zip(run, run[1:])
                 ]
-                answered = sum(1 for reply in replies if any(b.ends_sentence for b in reply))
-                if 2 * answered >= len(replies):
-                    sizes = sorted(sum(b.size for b in reply) for reply in replies)
-                    return run, sizes[len(sizes) // 2]
+                answered = [any(b.ends_sentence for b in reply) for reply in replies]
+                # The longest start of the run whose replies are at least half sentences: a list of
+                # dated teasers (titles, no sentences) often follows the thread at a stamp's distance.
+                for n in range(len(replies), self.min_stamps - 2, -1):
+                    if 2 * sum(answered[:n]) >= n:
+                        sizes = sorted(sum(b.size for b in reply) for reply in replies[:n])
+                        return run[: n + 1], sizes[len(sizes) // 2]
             run = [index] if index is not None else []
         return [], 0
 
@@ -227,16 +232,20 @@ def is_signed_reply(block: Block) -> bool:
 
 def is_comment_stamp(block: Block) -> bool:
     """A short line with a time of day, a date or am/pm, and a word that is neither: the header of
-    one comment (``Posted by: Sam at November 7, 2012 4:26 PM``), not a bare time stamp."""
+    one comment (``Posted by: Sam at November 7, 2012 4:26 PM``, ``5月16日 18:14 举报 赞 回复``),
+    not a bare time stamp (``5月16日 18:14``)."""
     if block.size > 20 or block.n_sentence_punct > 1:
         return False
     text = block.text
     timed = (":" in text or "：" in text) and _TIME.search(text) is not None
     if not timed and not _ACTION_IN(block.folded):
         return False
-    if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text) or (timed and SLASH_DATE.search(text))):
+    if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text)
+            or (timed and (SLASH_DATE.search(text) or _YEARLESS_DATE.search(text)))):
         return False
     rest = _TIME.sub(" ", SLASH_DATE.sub(" ", WORD_DATE.sub(" ", NUMERIC_DATE.sub(" ", text))))
+    if timed:
+        rest = _YEARLESS_DATE.sub(" ", rest)
     words = [w.casefold().rstrip(".") for w in _STAMP_WORD.findall(rest)]
     if timed:
         return any(w not in _STAMP_WORDS for w in words)
