@@ -87,3 +87,34 @@ def test_the_fallback_never_runs_when_a_block_was_kept() -> None:
     )
     explanation = newsclean.clean_and_explain(page, format="text")
     assert all(d.rule != "fallback.sentences" for d in explanation.kept)
+
+
+# A changelog or list post: every line a list item, no sentence (pattern seen on a blog page of
+# the dev set; text written for these tests).
+CHANGELOG_ITEMS = [
+    "+ Added a harbour map with ferry routes",
+    "+ Added night mode for the timetable screen",
+    "+ Added alerts for delayed departures",
+    "* Ticket prices are shown with and without discounts",
+    "* The search box remembers the last three stops",
+    "- Removed the old printable timetable",
+]
+CHANGELOG = "\n".join(["Home", "Blog", *CHANGELOG_ITEMS, "Older posts", "Contact"])
+
+
+def test_a_page_of_list_items_only_keeps_its_longest_list_run() -> None:
+    explanation = newsclean.clean_and_explain(CHANGELOG, format="text", pipeline=JUDGEMENT_ONLY)
+    assert explanation.article.body.splitlines() == CHANGELOG_ITEMS
+    assert {d.rule for d in explanation.kept} == {"fallback.sentences"}
+    assert all("list items" in d.reason for d in explanation.kept)
+
+
+def test_negative_a_short_menu_list_is_still_no_article() -> None:
+    menu = "\n".join(["- Home", "- News", "- Sport", "- Weather", "- Contact", "- About"])
+    with pytest.raises(NoArticleError):
+        newsclean.clean_and_explain(menu, format="text", pipeline=JUDGEMENT_ONLY)
+
+
+def test_plus_is_a_list_marker_only_before_a_space() -> None:
+    doc = document_from_text("+ Added a harbour map\n+5% on the year\n+44 20 7946 0000")
+    assert [b.list_marker for b in doc.blocks] == [True, False, False]

@@ -26,7 +26,8 @@ from .textutil import (
 )
 from .vocab import LATIN_STOP_WORDS
 
-LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪●◦►▸→»·■□◆◇★☆✓✔]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
+#: a bullet, "1." / "1)" / "1、" / "(1)", or a "+" before a space (changelogs: "+ Added ...", not "+5%")
+LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪●◦►▸→»·■□◆◇★☆✓✔]|\+(?=\s)|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
 
 
 @dataclass(frozen=True)
