@@ -312,7 +312,7 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return _split_pipes(head) if head == title else head
 
 
-_PIPE = regex.compile(r"\s+[|｜]\s+")
+_PIPE = regex.compile(r"(?<!\s)\s++[|｜]\s+")  # (?<!\s), \s++: linear on long space runs
 
 
 def _split_pipes(title: str) -> str:
