@@ -71,6 +71,27 @@ def test_related_heading_takes_its_list_but_not_the_next_paragraph() -> None:
     assert [verdicts[l] for l in lines] == [True, False, False, False, True]
 
 
+# Japanese and Korean related-article headings (pattern seen on Japanese blog and Korean news
+# pages of the dev set; text written for this test), and a sentence that mentions one.
+JA_PROSE = "市は火曜日、老朽化した橋の修理を春に始め、完成までにおよそ一年かかると発表した。"
+KO_PROSE = "시의회는 화요일 저녁 회의를 열고, 내년 예산을 논의했으며 도서관 운영 시간을 유지하기로 합의했다."
+
+
+@pytest.mark.parametrize(("prose", "heading", "items"), [
+    (JA_PROSE, "関連記事", ["駅前の再開発が来月から始まる", "市立図書館の開館時間が延長に"]),
+    (KO_PROSE, "관련 기사", ["시청 앞 광장 새 단장", "도서관 운영 시간 연장"]),
+])
+def test_japanese_and_korean_related_headings_take_their_list(prose, heading, items) -> None:
+    lines = [prose, heading, *items, prose[:-1] + "と述べた。" if prose is JA_PROSE else prose[:-1] + "고 밝혔다."]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in lines] == [True, False, False, False, True]
+
+
+def test_negative_sentence_mentioning_a_related_heading_stays() -> None:
+    sentence = "編集部は関連記事の表示方法を見直し、読者アンケートの結果を来月公表すると発表した。"
+    assert all(_verdicts(RelatedHeading(), [JA_PROSE, sentence, "駅前の再開発が来月から始まる"]).values())
+
+
 def test_teaser_run_needs_three_truncated_lines() -> None:
     teasers = ["警方通报一起故意伤害案:情感纠... 澎湃新闻记者 8月25日22时2...", "特朗普看上李在明的签字笔,李在... 8月25日,韩国总统...", "寒武纪85后创始人,身家超15... 国产算力产业链在经过..."]
     verdicts = _verdicts(TeaserRun(), [PROSE_ZH, *teasers])

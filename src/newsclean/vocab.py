@@ -16,6 +16,12 @@ RELATED_HEADINGS: tuple[str, ...] = (
     "最新新闻", "热门标签", "热门阅读", "阅读排行", "排行榜", "点击排行", "今日推荐", "大家都在看",
     "看了又看", "你可能感兴趣", "您可能感兴趣", "你可能也喜欢", "相关标签", "更多精彩", "更多阅读",
     "更多新闻", "更多资讯", "友情链接", "图片新闻", "推荐文章", "热门评论", "编辑推荐", "近期文章",
+    # Japanese
+    "関連記事", "関連ニュース", "関連リンク", "おすすめ記事", "オススメ記事", "人気記事", "人気の記事",
+    "新着記事", "最新記事", "注目記事", "あわせて読みたい", "こちらもおすすめ", "アクセスランキング",
+    # Korean
+    "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", "많이 본 뉴스", "많이 본 기사", "인기 기사", "인기기사",
+    "추천 기사", "추천기사", "최신 기사", "최신기사", "주요 뉴스", "주요뉴스",
     "related articles", "related stories", "related posts", "related news", "related content",
     "related", "read more", "read next", "more stories", "more news", "more from", "recommended",
     "recommended for you", "you may also like", "you might also like", "popular", "most popular",
