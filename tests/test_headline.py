@@ -172,3 +172,23 @@ def test_dated_line_under_the_first_paragraph_needs_a_clear_margin() -> None:
     ex = _explain("Swing bridge repairs to finish next spring", "By Ann Lee", P1,
                   "Shop owners ask the council for help", "Updated 12 March 2024", P2, P3)
     assert ex.article.headline == "Swing bridge repairs to finish next spring"
+
+
+def _block(text: str) -> meta.Block:
+    return meta.Block(0, text, 0, len(text), 1, 1)
+
+
+def test_long_line_opening_with_from_is_a_headline_a_short_one_a_byline() -> None:
+    # Shape seen on magazine and blog pages of the dev set: headlines of the form "From X to Y: ...".
+    # Negative case: a short "From ..." line is a byline. Lines written for this test.
+    assert meta.is_title_like(_block("From Rusty Wreck to Busy Crossing: How the Harbour Rebuilt Its Old Bridge"))
+    assert not meta.is_title_like(_block("From our harbour correspondent"))
+    assert not meta.is_title_like(_block("By Ann Lee"))
+
+
+def test_an_ellipsis_inside_a_headline_is_not_three_sentence_ends() -> None:
+    # Shape seen on blog pages of the dev set: "A Confession… Facing ..." headlines.
+    # Negative case: a line with three real sentences stays out. Lines written for this test.
+    assert meta.is_title_like(_block("A Quiet Confession… Why I Still Cross the Old Bridge Every Day"))
+    assert meta.is_title_like(_block("Bridges, bridges, bridges... and a ferry"))
+    assert not meta.is_title_like(_block("It rained. We waited. Then we left!"))

@@ -156,9 +156,10 @@ def is_title_like(block: Block) -> bool:
             return False  # a CJK headline has no full stop
     elif not 2 <= block.n_words <= 30:
         return False
-    if block.n_sentence_punct > 2 or block.list_marker or block.ends_ellipsis:
-        return False
     folded = block.folded
+    # an ellipsis inside the line ("A Confession... Facing Fears") is one pause, not three sentence ends
+    if block.n_sentence_punct - 2 * folded.count("...") > 2 or block.list_marker or block.ends_ellipsis:
+        return False
     if folded.rstrip().endswith((":", "：")):
         return False  # introduces what follows (a list, a quote, a form field)
     if not block.is_cjk and block.words and block.words[-1].casefold() in _DANGLING:
@@ -167,11 +168,25 @@ def is_title_like(block: Block) -> bool:
         return False  # a sentence (lead or caption), not a headline
     if folded.count("|") >= 2 or folded.count("›") + folded.count("»") >= 1 or folded.count(" / ") >= 2:
         return False  # a breadcrumb trail ("Home / Reviews / Title")
-    if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or BYLINE_START.match(folded):
+    if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or _is_byline_start(block):
         return False
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
         return False  # a dateline, not a headline
     return True
+
+
+#: "From ..." opens a byline ("From staff reports") only on a short line; a longer one is a headline.
+FROM_BYLINE_MAX_WORDS = 6
+
+
+def _is_byline_start(block: Block) -> bool:
+    """The line opens like a byline or dateline label (``By ...``, ``Updated ...``, ``来源``);
+    ``From ...`` counts only on a short line (``From our correspondent``), not on a headline
+    such as ``From Startup to Scale: Ten Lessons We Learned the Hard Way``."""
+    match = BYLINE_START.match(block.folded)
+    if match is None:
+        return False
+    return match.group().strip() != "from" or block.is_cjk or block.n_words <= FROM_BYLINE_MAX_WORDS
 
 
 def split_site_suffix(title: str, doc_text_folded: "str | _FoldedPage" = "") -> tuple[str, str | None]:
@@ -369,6 +384,16 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
     largest run's size. The first paragraph of the page (``body_start`` in :func:`scan`) is
     often such a lone paragraph, so the headline is looked for before this index instead.
     """
+    runs = prose_runs(blocks)
+    if not runs:
+        return None
+    largest = max(size for _, size, _ in runs)
+    return next(first for first, size, count in runs if count >= 2 or size >= MAIN_RUN_SHARE * largest)
+
+
+def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, int]]:
+    """The page's runs of prose as (first prose index, total size, prose blocks), in page order
+    (see :func:`main_body_start`)."""
     runs: list[tuple[int, int, int]] = []  # (first prose index, total size, prose blocks)
     last = -MAX_PROSE_GAP - 2
     for block in blocks:
@@ -385,10 +410,12 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
         else:
             runs.append((block.index, block.size, 1))
         last = block.index
-    if not runs:
-        return None
-    largest = max(size for _, size, _ in runs)
-    return next(first for first, size, count in runs if count >= 2 or size >= MAIN_RUN_SHARE * largest)
+    return runs
+
+
+def _dated_below(blocks: Sequence[Block], block: Block) -> bool:
+    """A dateline or byline lies within the three lines under ``block``."""
+    return any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4])
 
 
 def _headline_agreeing_with_hints(header: Sequence[Block], hint_titles: Sequence[str]) -> tuple[Block | None, str]:
@@ -434,6 +461,14 @@ class HeadlineEvidence:
 def _best_headline_candidate(
     blocks: Sequence[Block], article_start: int | None, first_prose: int | None
 ) -> tuple[Block | None, str]:
+    """:func:`_headline_candidate` without the evidence."""
+    line, why, _ = _headline_candidate(blocks, article_start, first_prose)
+    return line, why
+
+
+def _headline_candidate(
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None
+) -> tuple[Block | None, str, HeadlineEvidence | None]:
     """The best-scoring title-like line (see :class:`HeadlineEvidence`) among the
     ``HEADLINE_WINDOW`` blocks before the story and the lines just after a short opening
     paragraph; the later line wins a tie.
@@ -450,7 +485,7 @@ def _best_headline_candidate(
     window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _after_short_opening(blocks, end)
     candidates = [b for b in window if is_title_like(b)]
     if not candidates:
-        return None, ""
+        return None, "", None
     lead = _lead_tokens([b for b in blocks[end : end + 12] if is_prose(b)][:3])
     # Repeats are looked for near the story only (bounded work on huge pages).
     nearby = range(max(0, end - 2 * HEADLINE_WINDOW), min(len(blocks), end + HEADLINE_WINDOW))
@@ -459,13 +494,13 @@ def _best_headline_candidate(
     if first_prose is not None:
         scored = [(e, b) for e, b in scored if b.index < first_prose or e.dated or e.echoed or not _follows_paragraph(blocks, b)]
     if not scored:
-        return None, ""
+        return None, "", None
     evidence, best = max(scored, key=lambda pair: (pair[0].score, pair[1].index))
     below = _dated_line_under_opening(blocks, end, lead, nearby_keys, {b.index for b in candidates})
     if below is not None and below[0].score >= evidence.score + BELOW_MARGIN:
         found, line = below
-        return line, found.explain() + f"; under the first paragraph, beats the best line above it ({evidence.score:.2f}) by {BELOW_MARGIN}+"
-    return best, evidence.explain()
+        return line, found.explain() + f"; under the first paragraph, beats the best line above it ({evidence.score:.2f}) by {BELOW_MARGIN}+", found
+    return best, evidence.explain(), evidence
 
 
 def _dated_line_under_opening(
@@ -527,7 +562,7 @@ def _headline_evidence(blocks: Sequence[Block], block: Block, end: int, lead: se
         shared=shared,
         shared_share=shared / len(words) if words else 0.0,
         distance=abs(end - block.index - 1),
-        dated=any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4]),
+        dated=_dated_below(blocks, block),
         echoed=_is_echoed(block, keys),
         n_words=block.n_cjk // 2 if block.is_cjk else block.n_words,
     )
