@@ -192,3 +192,32 @@ def test_an_ellipsis_inside_a_headline_is_not_three_sentence_ends() -> None:
     assert meta.is_title_like(_block("A Quiet Confession… Why I Still Cross the Old Bridge Every Day"))
     assert meta.is_title_like(_block("Bridges, bridges, bridges... and a ferry"))
     assert not meta.is_title_like(_block("It rained. We waited. Then we left!"))
+
+
+DECK_HEADLINE = "Why the Harbour Bridge Took Two Years to Repair"
+DECK = "The harbour authority said the old swing bridge will reopen to traffic next spring after costly repairs"
+
+
+def test_title_case_headline_beats_the_sentence_case_deck_under_it() -> None:
+    # Shape seen on magazine and newsletter pages of the dev set: headline, deck (standfirst),
+    # byline, date, story; the deck shares more words with the story and used to win.
+    # Lines written for this test.
+    ex = _explain("Home", "Harbour", DECK_HEADLINE, DECK, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == DECK_HEADLINE
+    assert "headline above the deck line" in ex.evidence["headline"]
+
+
+def test_section_label_above_a_sentence_case_headline_is_not_taken_for_a_headline() -> None:
+    # Negative cases: a two-word section label above a sentence-case headline, and a Title Case
+    # line above it that shares no word with it (a menu item), stay out.
+    headline = "Council says the harbour bridge rust was far worse than expected"
+    ex = _explain("Home", "Harbour Bridge", headline, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == headline
+    ex = _explain("Home", "Weekend Markets And Concerts", headline, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == headline
+
+
+def test_case_style() -> None:
+    assert meta.case_style(_block(DECK_HEADLINE)) == "title"
+    assert meta.case_style(_block(DECK)) == "sentence"
+    assert meta.case_style(_block("Harbour")) == ""  # too few words to tell

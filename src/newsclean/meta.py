@@ -500,7 +500,64 @@ def _headline_candidate(
     if below is not None and below[0].score >= evidence.score + BELOW_MARGIN:
         found, line = below
         return line, found.explain() + f"; under the first paragraph, beats the best line above it ({evidence.score:.2f}) by {BELOW_MARGIN}+", found
+    by_index = {b.index: e for e, b in scored}
+    above = _headline_above_deck(blocks, best, by_index)
+    if above is not None:
+        return above, f"headline above the deck line {best.line_start} ({evidence.explain()})", by_index[above.index]
     return best, evidence.explain(), evidence
+
+
+def _topic_words(block: Block) -> set[str]:
+    """Latin content words of the line, case-folded: words of 3+ characters and all-capital
+    acronyms of 2 (``AI``, ``EU``) that are not stop words."""
+    return {
+        w.casefold() for w in block.words
+        if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in LATIN_STOP_WORDS
+    }
+
+
+def case_style(block: Block) -> str:
+    """``"title"`` when nearly all content words after the first start with a capital
+    (``How We Rebuilt Our Data Pipeline``), ``"sentence"`` when few do (``A look at how the
+    team rebuilt its pipeline``), ``""`` when unsure (CJK, fewer than two content words, mixed)."""
+    if block.is_cjk:
+        return ""
+    words = [w for w in block.words[1:] if len(w) >= 3 and w[0].isalpha() and w.casefold() not in LATIN_STOP_WORDS]
+    if len(words) < 2:
+        return ""
+    capitalised = sum(w[0].isupper() for w in words) / len(words)
+    return "title" if capitalised >= TITLE_CASE_SHARE else "sentence" if capitalised <= SENTENCE_CASE_SHARE else ""
+
+
+#: Shares of capitalised content words for :func:`case_style`.
+TITLE_CASE_SHARE = 0.8
+SENTENCE_CASE_SHARE = 0.34
+#: A deck (standfirst) has at least this many words; its headline above it at least ``DECK_HEADLINE_WORDS``.
+DECK_MIN_WORDS = 6
+DECK_HEADLINE_WORDS = 3
+
+
+def _headline_above_deck(blocks: Sequence[Block], best: Block, scored: dict[int, HeadlineEvidence]) -> Block | None:
+    """The title-like line just above ``best`` when ``best`` reads as that headline's deck.
+
+    A deck (standfirst) sits between the headline and the byline and often out-scores it: it is
+    longer and shares more words with the story. It is taken for a deck when the line above is
+    in Title Case (3+ words), the winner is in sentence case (``DECK_MIN_WORDS``+ words) with a
+    dateline or byline under it, and the two share a content word (the same topic; a section
+    label above a headline usually does too, but is rarely longer than two words).
+
+    Headline kept: ``Why Small Teams Ship Faster Than Big Ones``
+    Deck passed over: ``A look at how five startups cut their release cycle in half``
+    """
+    above = scored.get(best.index - 1)
+    if above is None or not scored[best.index].dated:
+        return None
+    line = blocks[best.index - 1]
+    if line.n_words < DECK_HEADLINE_WORDS or best.n_words < DECK_MIN_WORDS:
+        return None
+    if case_style(line) != "title" or case_style(best) != "sentence":
+        return None
+    return line if _topic_words(line) & _topic_words(best) else None
 
 
 def _dated_line_under_opening(
