@@ -221,3 +221,17 @@ def test_case_style() -> None:
     assert meta.case_style(_block(DECK_HEADLINE)) == "title"
     assert meta.case_style(_block(DECK)) == "sentence"
     assert meta.case_style(_block("Harbour")) == ""  # too few words to tell
+
+
+def test_title_case_headline_read_as_the_first_paragraph() -> None:
+    # Shape seen on agency blog pages of the dev set: a long headline with a question mark inside
+    # is classed as prose and opens the story's run; being in Title Case it is still the headline.
+    # Negative case: a sentence-case paragraph in the same place is not. Lines written for this test.
+    title = "How Are Old Bridges Repaired? A Complete Guide to Steel Frames, Decks, Costs, and Timelines for Harbour Towns"
+    doc = document_from_text("\n".join(["About us", "Blog", title, P1, P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 2
+    ex = _explain("About us", "Blog", title, P1, P2, P3)
+    assert ex.article.headline == title
+    doc = document_from_text("\n".join(["About us", "Blog", P1, P2, P3]))
+    assert meta._title_case_opening(doc.blocks, 2) == []
+    assert meta._title_case_opening(document_from_text("\n".join(["About us", "Blog", title, P1])).blocks, 2)

@@ -482,7 +482,7 @@ def _headline_candidate(
     :func:`_dated_line_under_opening`) wins only when it out-scores that best line by ``BELOW_MARGIN``.
     """
     end = article_start if article_start is not None else min(len(blocks), 12)
-    window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _after_short_opening(blocks, end)
+    window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _title_case_opening(blocks, end) + _after_short_opening(blocks, end)
     candidates = [b for b in window if is_title_like(b)]
     if not candidates:
         return None, "", None
@@ -592,6 +592,15 @@ PARAGRAPH_REACH = 5
 def _follows_paragraph(blocks: Sequence[Block], block: Block) -> bool:
     """A prose paragraph (not a consent banner) lies within ``PARAGRAPH_REACH`` blocks above the line."""
     return any(is_prose(b) and not is_consent_banner(b) for b in blocks[max(0, block.index - PARAGRAPH_REACH) : block.index])
+
+
+def _title_case_opening(blocks: Sequence[Block], start: int) -> list[Block]:
+    """The story's first "paragraph" when it is a Title Case line: a long headline with a
+    question mark inside reads as prose (``How Are Apps Built? A Complete Guide to Design and
+    Launch``), but running text is never in Title Case."""
+    if start < len(blocks) and not blocks[start].is_cjk and case_style(blocks[start]) == "title":
+        return [blocks[start]]
+    return []
 
 
 #: A story's first paragraph shorter than this may be a photo caption or a standfirst above the headline.
