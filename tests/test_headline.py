@@ -235,3 +235,41 @@ def test_title_case_headline_read_as_the_first_paragraph() -> None:
     doc = document_from_text("\n".join(["About us", "Blog", P1, P2, P3]))
     assert meta._title_case_opening(doc.blocks, 2) == []
     assert meta._title_case_opening(document_from_text("\n".join(["About us", "Blog", title, P1])).blocks, 2)
+
+
+MENU_BLURB1 = "Tools for small teams who need to reach their office computers from anywhere in the world, safely."
+MENU_BLURB2 = "Help desk software that lets your support staff fix any customer device in minutes, on any system."
+P4 = ("The council also said that the bridge would get new lights and a wider footpath, and that cyclists would "
+      "have their own lane on the eastern side of the deck once the repairs are complete next spring.")
+
+
+def test_headline_before_the_largest_run_when_the_first_run_is_menu_blurbs() -> None:
+    # Shape seen on company blog pages of the dev set: a mega-menu whose items carry one-line
+    # blurbs (a short two-paragraph run), then the dated headline and a long story. Text written for this test.
+    title = "Swing Bridge Repairs: What the Harbour Council Has Planned"
+    lines = ["Products", "Remote Access", MENU_BLURB1, "Remote Support", MENU_BLURB2, "Pricing", "Blog",
+             title, "By Ann Lee", "Updated March 12, 2024", P1, P2, P3, P4]
+    ex = _explain(*lines)
+    assert ex.article.headline == title
+    assert "before the largest run of prose" in ex.evidence["headline"]
+
+
+def test_a_later_larger_run_needs_a_headline_agreeing_with_it() -> None:
+    # Negative case: a comment form's label above a long comment thread (the largest run) shares
+    # no word with the comments and does not replace the headline of a short first story.
+    # Text written for this test.
+    comment1 = ("I walked across that bridge every morning for thirty years and I am so glad to hear it "
+                "will finally be open again, thank you to everyone who worked on it through the winter.")
+    comment2 = ("Does anyone know if the ferry will keep running after the bridge opens? My kids love it and "
+                "I hope the council does not cancel it once the cars can cross again in the spring.")
+    comment3 = ("The footpath on the old bridge was always too narrow for prams, so the wider deck is very good "
+                "news for families who live on the east bank of the river and shop in town.")
+    comment4 = ("We lost half our trade while the bridge was closed, and nobody from the council ever came to ask "
+                "the shops how we were coping, so I hope they listen to us better this time round.")
+    lines = ["Swing Bridge to Reopen", P1, P2, "Share", "Print", "Your name", "Your email address",
+             "Posted 12 March 2024", comment1, comment2, comment3, comment4]
+    doc = document_from_text("\n".join(lines))
+    runs = meta.prose_runs(doc.blocks)
+    assert len(runs) == 2 and runs[0][1] < meta.SHORT_RUN_WORDS and runs[1][1] > meta.LARGER_RUN_FACTOR * runs[0][1]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Swing Bridge to Reopen"

@@ -276,6 +276,9 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     else:
         first_prose = next((b.index for b in blocks if is_prose(b) and not is_consent_banner(b)), None)
         headline_block, why = _best_headline_candidate(blocks, article_start, first_prose)
+        later = _headline_before_larger_run(blocks, article_start, first_prose, headline_block)
+        if later is not None:
+            headline_block, why = later
 
     headline: str | None = None
     site: str | None = None
@@ -411,6 +414,44 @@ def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, int]]:
             runs.append((block.index, block.size, 1))
         last = block.index
     return runs
+
+
+#: A first run of prose this short (words) may be a menu's or a promo's blurbs rather than the story.
+SHORT_RUN_WORDS = 100
+#: ... when a later run is at least this many times its size.
+LARGER_RUN_FACTOR = 1.5
+#: The headline of the larger run must share this share of its words with that run's opening
+#: and score this much (comment sections are large runs too; their lines agree little with them).
+LARGER_RUN_AGREEMENT = 0.3
+LARGER_RUN_SCORE = 5.5
+
+
+def _headline_before_larger_run(
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None, chosen: Block | None
+) -> tuple[Block, str] | None:
+    """The headline of the page's largest run of prose, when the run taken for the story is short.
+
+    Mega-menus and promo boxes carry short blurbs in runs of two or three paragraphs before the
+    story; :func:`main_body_start` takes such a run for the story and the headline search finds
+    a menu heading. When that run is under ``SHORT_RUN_WORDS`` words, the largest run is
+    ``LARGER_RUN_FACTOR`` times bigger, and the best line before the largest run has a dateline
+    or byline under it while the line chosen before the short run does not, the former wins.
+    """
+    if article_start is None:
+        return None
+    runs = prose_runs(blocks)
+    first = next((run for run in runs if run[0] == article_start), None)
+    largest = max(runs, key=lambda run: run[1])
+    if first is None or largest[0] <= article_start or first[1] >= SHORT_RUN_WORDS:
+        return None
+    if largest[1] < LARGER_RUN_FACTOR * first[1] or (chosen is not None and _dated_below(blocks, chosen)):
+        return None
+    line, why, evidence = _headline_candidate(blocks, largest[0], first_prose)
+    if line is None or evidence is None or line.index < article_start or not evidence.dated:
+        return None
+    if evidence.shared_share < LARGER_RUN_AGREEMENT or evidence.score < LARGER_RUN_SCORE:
+        return None
+    return line, why + f"; before the largest run of prose (the run at line {blocks[article_start].line_start} is short)"
 
 
 def _dated_below(blocks: Sequence[Block], block: Block) -> bool:
