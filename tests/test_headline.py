@@ -273,3 +273,15 @@ def test_a_later_larger_run_needs_a_headline_agreeing_with_it() -> None:
     assert len(runs) == 2 and runs[0][1] < meta.SHORT_RUN_WORDS and runs[1][1] > meta.LARGER_RUN_FACTOR * runs[0][1]
     ex = _explain(*lines)
     assert ex.article.headline == "Swing Bridge to Reopen"
+
+
+def test_share_button_labels_glued_to_the_headline_are_cut_off() -> None:
+    # Shape seen on news pages of the dev set: the text dump glues the share/print buttons onto
+    # the headline's line. Negative cases: one such word, or a line of only buttons, stays.
+    # Lines written for this test.
+    ex = _explain("Home", "Swing Bridge Reopens After Two Years Save Email Print", "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Swing Bridge Reopens After Two Years"
+    assert meta.strip_button_tail("Why We Still Print the Harbour News") == "Why We Still Print the Harbour News"
+    assert meta.strip_button_tail("Bridge Reopens Today | Share | Email") == "Bridge Reopens Today"
+    assert meta.strip_button_tail("Share Email Print") == "Share Email Print"
+    assert meta.strip_button_tail("Harbour Bridge Print Share") == "Harbour Bridge Print Share"  # would keep < 3 words

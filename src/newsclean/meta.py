@@ -20,6 +20,7 @@ from .textutil import compile_alternation, literal_finder
 from .textutil import fold
 from .vocab import (
     BREADCRUMB_OPENERS,
+    BUTTON_WORDS,
     COMMENT_MARKERS,
     COMPILED_FROM,
     CONSENT_CORE_WORDS,
@@ -189,6 +190,31 @@ def _is_byline_start(block: Block) -> bool:
     return match.group().strip() != "from" or block.is_cjk or block.n_words <= FROM_BYLINE_MAX_WORDS
 
 
+_BUTTON_WORDS = frozenset(fold(w) for w in BUTTON_WORDS)
+#: Words a headline keeps after its button labels are cut off.
+BUTTON_TAIL_KEEP_WORDS = 3
+
+
+def strip_button_tail(title: str) -> str:
+    """``"Harbour Bridge Reopens Save Email Print"`` → ``"Harbour Bridge Reopens"``: two or more
+    share/print button labels glued to the end of the headline line are cut off; one such word
+    stays (``"Why We Print"``), and so does a line that would keep fewer than three words."""
+    words = list(_WORD_SPAN.finditer(title))
+    cut, buttons = len(words), 0
+    while cut:
+        word = fold(words[cut - 1].group()).strip(".,:;|·•-")
+        if word and word not in _BUTTON_WORDS:
+            break
+        buttons += bool(word)
+        cut -= 1
+    if buttons < 2 or cut < BUTTON_TAIL_KEEP_WORDS:
+        return title
+    return title[: words[cut].start()].rstrip(" |·•-")
+
+
+_WORD_SPAN = regex.compile(r"\S+")
+
+
 def split_site_suffix(title: str, doc_text_folded: "str | _FoldedPage" = "") -> tuple[str, str | None]:
     """``"Headline | Site · Section"`` → ``("Headline", "Site")``; untouched when unsure."""
     parts = STRONG_SEPARATOR.split(title)
@@ -284,7 +310,7 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     site: str | None = None
     evidence: dict[str, str] = {}
     if headline_block is not None:
-        headline, site = split_site_suffix(headline_block.text, folded_all)
+        headline, site = split_site_suffix(strip_button_tail(headline_block.text), folded_all)
         evidence["headline"] = f"title-like line {headline_block.line_start}: {why}"
     elif hint_titles:
         headline, site = split_site_suffix(hint_titles[0], folded_all)

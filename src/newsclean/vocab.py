@@ -38,6 +38,12 @@ WIDGET_WORDS: tuple[str, ...] = (
     "sign up", "register", "home", "advertisement", "advertising", "sponsored", "like", "follow us",
 )
 
+# Labels of the share/print buttons that text dumps glue onto the end of a headline line
+# ("Headline Save Email Print"); cut off the headline when two or more trail it (meta.strip_button_tail).
+BUTTON_WORDS: tuple[str, ...] = (
+    "share", "email", "e-mail", "print", "save", "tweet", "like", "comment", "comments", "bookmark", "pin",
+)
+
 # Prefixes that introduce the next/previous article or a share widget.
 WIDGET_PREFIXES: tuple[str, ...] = (
     "上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "分享到", "扫一扫", "扫描二维码",
