@@ -285,3 +285,14 @@ def test_share_button_labels_glued_to_the_headline_are_cut_off() -> None:
     assert meta.strip_button_tail("Bridge Reopens Today | Share | Email") == "Bridge Reopens Today"
     assert meta.strip_button_tail("Share Email Print") == "Share Email Print"
     assert meta.strip_button_tail("Harbour Bridge Print Share") == "Harbour Bridge Print Share"  # would keep < 3 words
+
+
+def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:
+    # Shape seen on business blog pages of the dev set: a sign-up form's consent checkbox and an
+    # image credit near the story's top. Negative case: a headline about agreeing stays title-like.
+    # Lines written for this test.
+    assert not meta.is_title_like(_block("I agree to receive marketing emails from the Harbour Times"))
+    assert not meta.is_title_like(_block("I consent to receive text messages about my order"))
+    assert not meta.is_title_like(_block("Photo: Ann Lee / Harbour Images"))
+    assert meta.is_title_like(_block("Council and traders agree to share the cost of bridge repairs"))
+    assert meta.is_title_like(_block("Photographers flock to the reopened harbour bridge"))

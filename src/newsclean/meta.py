@@ -26,6 +26,8 @@ from .vocab import (
     CONSENT_CORE_WORDS,
     CONSENT_WORDS,
     DISCLAIMER_MARKERS,
+    FORM_CHECKBOX_OPENERS,
+    IMAGE_CREDIT_LABELS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
     RELATED_HEADINGS,
@@ -86,9 +88,13 @@ WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
 SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
+#: an image credit line: a credit label then a colon, slash, bar or "by" (as the media.credit rule reads it)
+_IMAGE_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(IMAGE_CREDIT_LABELS) + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
+IMAGE_CREDIT_MAX_WORDS = 25
 # Lines that are never a headline however title-like they look (copyright, comment-form labels).
 _NOT_TITLE = regex.compile(
-    compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS) + r"|^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")",
+    compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS)
+    + r"|^\s*(?:" + compile_alternation(WIDGET_PREFIXES + FORM_CHECKBOX_OPENERS) + r")",
     regex.IGNORECASE,
 )
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
@@ -171,6 +177,8 @@ def is_title_like(block: Block) -> bool:
         return False  # a breadcrumb trail ("Home / Reviews / Title")
     if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or _is_byline_start(block):
         return False
+    if block.size <= IMAGE_CREDIT_MAX_WORDS and _IMAGE_CREDIT_LINE.match(folded):
+        return False  # an image credit ("Photo: Name / Agency"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
         return False  # a dateline, not a headline
     return True
