@@ -287,6 +287,32 @@ def test_share_button_labels_glued_to_the_headline_are_cut_off() -> None:
     assert meta.strip_button_tail("Harbour Bridge Print Share") == "Harbour Bridge Print Share"  # would keep < 3 words
 
 
+def test_title_printed_twice_in_a_row_is_a_repeat() -> None:
+    # Shape seen on health and blog pages of the dev set: the title is printed twice in a row (a
+    # hidden and a visible heading), then the byline, a table of contents and the story, whose
+    # question-like subheading shares more words with the first paragraphs. Text written for this test.
+    title = "Ten simple ways to keep an old bridge safe for traffic"
+    lines = ["Home", "Harbour", title, title, "Reviewed by Ann Lee", "Contents", "Paint", "Bolts",
+             "Is the old swing bridge safe for traffic today?", P1, P2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == title
+    assert "repeated" in ex.evidence["headline"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert meta._is_echoed(doc.blocks[2], keys)
+
+
+def test_short_twins_and_far_copies_are_not_repeats() -> None:
+    # Negative cases: a button label printed twice ("Create a free account") is under
+    # TWIN_MIN_WORDS, and a copy ten lines away is a menu repeated at the foot.
+    lines = ["Create a free account", "Create a free account", "Harbour Bridge Weekly News Digest", "a", "b", "c", "d",
+             "e", "f", "g", "h", "i", "Harbour Bridge Weekly News Digest"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert not meta._is_echoed(doc.blocks[0], keys)
+    assert not meta._is_echoed(doc.blocks[2], keys)
+
+
 def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:
     # Shape seen on business blog pages of the dev set: a sign-up form's consent checkbox and an
     # image credit near the story's top. Negative case: a headline about agreeing stays title-like.

@@ -529,7 +529,7 @@ class HeadlineEvidence:
         if self.dated:
             parts.append("followed by a dateline/byline")
         if self.echoed:
-            parts.append("repeated at the end of a longer line")
+            parts.append("repeated at the end of a longer line or on the next line")
         return ", ".join(parts) + f" (score {self.score:.2f})"
 
 
@@ -726,14 +726,25 @@ def _block_key(block: Block) -> str:
     return _KEY_NOISE.sub("", folded)
 
 
+#: A title printed twice in a row has at least this many words (CJK characters); shorter twins
+#: are button labels ("Create an account").
+TWIN_MIN_WORDS = 5
+TWIN_MIN_CJK = 10
+
+
 def _is_echoed(block: Block, keys: dict[int, str]) -> bool:
     """The line ends a longer line of ``keys`` (line index -> :func:`_block_key`) at most three
-    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``. An identical copy
-    does not count (menus repeat their items at the page's foot), nor does the start of a longer
-    line (a series label before the real title), nor a line under 4 words (8 CJK characters)."""
+    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``; or the very next or
+    previous line is an identical copy (a title printed twice in a row, as a hidden and a visible
+    heading). An identical copy further away does not count (menus repeat their items at the
+    page's foot), nor does the start of a longer line (a series label before the real title),
+    nor a line under 4 words (8 CJK characters)."""
     if (block.n_cjk < 8) if block.is_cjk else (block.n_words < 4):
         return False
     key = keys[block.index]
+    if (keys.get(block.index - 1) == key or keys.get(block.index + 1) == key) and \
+            ((block.n_cjk >= TWIN_MIN_CJK) if block.is_cjk else (block.n_words >= TWIN_MIN_WORDS)):
+        return True
     return any(other.endswith(key) and other != key for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
 
 
