@@ -172,3 +172,153 @@ def test_dated_line_under_the_first_paragraph_needs_a_clear_margin() -> None:
     ex = _explain("Swing bridge repairs to finish next spring", "By Ann Lee", P1,
                   "Shop owners ask the council for help", "Updated 12 March 2024", P2, P3)
     assert ex.article.headline == "Swing bridge repairs to finish next spring"
+
+
+def _block(text: str) -> meta.Block:
+    return meta.Block(0, text, 0, len(text), 1, 1)
+
+
+def test_long_line_opening_with_from_is_a_headline_a_short_one_a_byline() -> None:
+    # Shape seen on magazine and blog pages of the dev set: headlines of the form "From X to Y: ...".
+    # Negative case: a short "From ..." line is a byline. Lines written for this test.
+    assert meta.is_title_like(_block("From Rusty Wreck to Busy Crossing: How the Harbour Rebuilt Its Old Bridge"))
+    assert not meta.is_title_like(_block("From our harbour correspondent"))
+    assert not meta.is_title_like(_block("By Ann Lee"))
+
+
+def test_an_ellipsis_inside_a_headline_is_not_three_sentence_ends() -> None:
+    # Shape seen on blog pages of the dev set: "A Confession… Facing ..." headlines.
+    # Negative case: a line with three real sentences stays out. Lines written for this test.
+    assert meta.is_title_like(_block("A Quiet Confession… Why I Still Cross the Old Bridge Every Day"))
+    assert meta.is_title_like(_block("Bridges, bridges, bridges... and a ferry"))
+    assert not meta.is_title_like(_block("It rained. We waited. Then we left!"))
+
+
+DECK_HEADLINE = "Why the Harbour Bridge Took Two Years to Repair"
+DECK = "The harbour authority said the old swing bridge will reopen to traffic next spring after costly repairs"
+
+
+def test_title_case_headline_beats_the_sentence_case_deck_under_it() -> None:
+    # Shape seen on magazine and newsletter pages of the dev set: headline, deck (standfirst),
+    # byline, date, story; the deck shares more words with the story and used to win.
+    # Lines written for this test.
+    ex = _explain("Home", "Harbour", DECK_HEADLINE, DECK, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == DECK_HEADLINE
+    assert "headline above the deck line" in ex.evidence["headline"]
+
+
+def test_section_label_above_a_sentence_case_headline_is_not_taken_for_a_headline() -> None:
+    # Negative cases: a two-word section label above a sentence-case headline, and a Title Case
+    # line above it that shares no word with it (a menu item), stay out.
+    headline = "Council says the harbour bridge rust was far worse than expected"
+    ex = _explain("Home", "Harbour Bridge", headline, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == headline
+    ex = _explain("Home", "Weekend Markets And Concerts", headline, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == headline
+
+
+def test_case_style() -> None:
+    assert meta.case_style(_block(DECK_HEADLINE)) == "title"
+    assert meta.case_style(_block(DECK)) == "sentence"
+    assert meta.case_style(_block("Harbour")) == ""  # too few words to tell
+
+
+def test_title_case_headline_read_as_the_first_paragraph() -> None:
+    # Shape seen on agency blog pages of the dev set: a long headline with a question mark inside
+    # is classed as prose and opens the story's run; being in Title Case it is still the headline.
+    # Negative case: a sentence-case paragraph in the same place is not. Lines written for this test.
+    title = "How Are Old Bridges Repaired? A Complete Guide to Steel Frames, Decks, Costs, and Timelines for Harbour Towns"
+    doc = document_from_text("\n".join(["About us", "Blog", title, P1, P2, P3]))
+    assert meta.main_body_start(doc.blocks) == 2
+    ex = _explain("About us", "Blog", title, P1, P2, P3)
+    assert ex.article.headline == title
+    doc = document_from_text("\n".join(["About us", "Blog", P1, P2, P3]))
+    assert meta._title_case_opening(doc.blocks, 2) == []
+    assert meta._title_case_opening(document_from_text("\n".join(["About us", "Blog", title, P1])).blocks, 2)
+
+
+MENU_BLURB1 = "Tools for small teams who need to reach their office computers from anywhere in the world, safely."
+MENU_BLURB2 = "Help desk software that lets your support staff fix any customer device in minutes, on any system."
+P4 = ("The council also said that the bridge would get new lights and a wider footpath, and that cyclists would "
+      "have their own lane on the eastern side of the deck once the repairs are complete next spring.")
+
+
+def test_headline_before_the_largest_run_when_the_first_run_is_menu_blurbs() -> None:
+    # Shape seen on company blog pages of the dev set: a mega-menu whose items carry one-line
+    # blurbs (a short two-paragraph run), then the dated headline and a long story. Text written for this test.
+    title = "Swing Bridge Repairs: What the Harbour Council Has Planned"
+    lines = ["Products", "Remote Access", MENU_BLURB1, "Remote Support", MENU_BLURB2, "Pricing", "Blog",
+             title, "By Ann Lee", "Updated March 12, 2024", P1, P2, P3, P4]
+    ex = _explain(*lines)
+    assert ex.article.headline == title
+    assert "before the largest run of prose" in ex.evidence["headline"]
+
+
+def test_a_later_larger_run_needs_a_headline_agreeing_with_it() -> None:
+    # Negative case: a comment form's label above a long comment thread (the largest run) shares
+    # no word with the comments and does not replace the headline of a short first story.
+    # Text written for this test.
+    comment1 = ("I walked across that bridge every morning for thirty years and I am so glad to hear it "
+                "will finally be open again, thank you to everyone who worked on it through the winter.")
+    comment2 = ("Does anyone know if the ferry will keep running after the bridge opens? My kids love it and "
+                "I hope the council does not cancel it once the cars can cross again in the spring.")
+    comment3 = ("The footpath on the old bridge was always too narrow for prams, so the wider deck is very good "
+                "news for families who live on the east bank of the river and shop in town.")
+    comment4 = ("We lost half our trade while the bridge was closed, and nobody from the council ever came to ask "
+                "the shops how we were coping, so I hope they listen to us better this time round.")
+    lines = ["Swing Bridge to Reopen", P1, P2, "Share", "Print", "Your name", "Your email address",
+             "Posted 12 March 2024", comment1, comment2, comment3, comment4]
+    doc = document_from_text("\n".join(lines))
+    runs = meta.prose_runs(doc.blocks)
+    assert len(runs) == 2 and runs[0][1] < meta.SHORT_RUN_WORDS and runs[1][1] > meta.LARGER_RUN_FACTOR * runs[0][1]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Swing Bridge to Reopen"
+
+
+def test_share_button_labels_glued_to_the_headline_are_cut_off() -> None:
+    # Shape seen on news pages of the dev set: the text dump glues the share/print buttons onto
+    # the headline's line. Negative cases: one such word, or a line of only buttons, stays.
+    # Lines written for this test.
+    ex = _explain("Home", "Swing Bridge Reopens After Two Years Save Email Print", "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Swing Bridge Reopens After Two Years"
+    assert meta.strip_button_tail("Why We Still Print the Harbour News") == "Why We Still Print the Harbour News"
+    assert meta.strip_button_tail("Bridge Reopens Today | Share | Email") == "Bridge Reopens Today"
+    assert meta.strip_button_tail("Share Email Print") == "Share Email Print"
+    assert meta.strip_button_tail("Harbour Bridge Print Share") == "Harbour Bridge Print Share"  # would keep < 3 words
+
+
+def test_title_printed_twice_in_a_row_is_a_repeat() -> None:
+    # Shape seen on health and blog pages of the dev set: the title is printed twice in a row (a
+    # hidden and a visible heading), then the byline, a table of contents and the story, whose
+    # question-like subheading shares more words with the first paragraphs. Text written for this test.
+    title = "Ten simple ways to keep an old bridge safe for traffic"
+    lines = ["Home", "Harbour", title, title, "Reviewed by Ann Lee", "Contents", "Paint", "Bolts",
+             "Is the old swing bridge safe for traffic today?", P1, P2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == title
+    assert "repeated" in ex.evidence["headline"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert meta._is_echoed(doc.blocks[2], keys)
+
+
+def test_short_twins_and_far_copies_are_not_repeats() -> None:
+    # Negative cases: a button label printed twice ("Create a free account") is under
+    # TWIN_MIN_WORDS, and a copy ten lines away is a menu repeated at the foot.
+    lines = ["Create a free account", "Create a free account", "Harbour Bridge Weekly News Digest", "a", "b", "c", "d",
+             "e", "f", "g", "h", "i", "Harbour Bridge Weekly News Digest"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert not meta._is_echoed(doc.blocks[0], keys)
+    assert not meta._is_echoed(doc.blocks[2], keys)
+
+
+def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:
+    # Shape seen on business blog pages of the dev set: a sign-up form's consent checkbox and an
+    # image credit near the story's top. Negative case: a headline about agreeing stays title-like.
+    # Lines written for this test.
+    assert not meta.is_title_like(_block("I agree to receive marketing emails from the Harbour Times"))
+    assert not meta.is_title_like(_block("I consent to receive text messages about my order"))
+    assert not meta.is_title_like(_block("Photo: Ann Lee / Harbour Images"))
+    assert meta.is_title_like(_block("Council and traders agree to share the cost of bridge repairs"))
+    assert meta.is_title_like(_block("Photographers flock to the reopened harbour bridge"))

@@ -20,11 +20,14 @@ from .textutil import compile_alternation, literal_finder
 from .textutil import fold
 from .vocab import (
     BREADCRUMB_OPENERS,
+    BUTTON_WORDS,
     COMMENT_MARKERS,
     COMPILED_FROM,
     CONSENT_CORE_WORDS,
     CONSENT_WORDS,
     DISCLAIMER_MARKERS,
+    FORM_CHECKBOX_OPENERS,
+    IMAGE_CREDIT_LABELS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
     RELATED_HEADINGS,
@@ -85,9 +88,13 @@ WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
 SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
+#: an image credit line: a credit label then a colon, slash, bar or "by" (as the media.credit rule reads it)
+_IMAGE_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(IMAGE_CREDIT_LABELS) + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
+IMAGE_CREDIT_MAX_WORDS = 25
 # Lines that are never a headline however title-like they look (copyright, comment-form labels).
 _NOT_TITLE = regex.compile(
-    compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS) + r"|^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")",
+    compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS)
+    + r"|^\s*(?:" + compile_alternation(WIDGET_PREFIXES + FORM_CHECKBOX_OPENERS) + r")",
     regex.IGNORECASE,
 )
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
@@ -156,9 +163,10 @@ def is_title_like(block: Block) -> bool:
             return False  # a CJK headline has no full stop
     elif not 2 <= block.n_words <= 30:
         return False
-    if block.n_sentence_punct > 2 or block.list_marker or block.ends_ellipsis:
-        return False
     folded = block.folded
+    # an ellipsis inside the line ("A Confession... Facing Fears") is one pause, not three sentence ends
+    if block.n_sentence_punct - 2 * folded.count("...") > 2 or block.list_marker or block.ends_ellipsis:
+        return False
     if folded.rstrip().endswith((":", "：")):
         return False  # introduces what follows (a list, a quote, a form field)
     if not block.is_cjk and block.words and block.words[-1].casefold() in _DANGLING:
@@ -167,11 +175,52 @@ def is_title_like(block: Block) -> bool:
         return False  # a sentence (lead or caption), not a headline
     if folded.count("|") >= 2 or folded.count("›") + folded.count("»") >= 1 or folded.count(" / ") >= 2:
         return False  # a breadcrumb trail ("Home / Reviews / Title")
-    if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or BYLINE_START.match(folded):
+    if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or _is_byline_start(block):
         return False
+    if block.size <= IMAGE_CREDIT_MAX_WORDS and _IMAGE_CREDIT_LINE.match(folded):
+        return False  # an image credit ("Photo: Name / Agency"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
         return False  # a dateline, not a headline
     return True
+
+
+#: "From ..." opens a byline ("From staff reports") only on a short line; a longer one is a headline.
+FROM_BYLINE_MAX_WORDS = 6
+
+
+def _is_byline_start(block: Block) -> bool:
+    """The line opens like a byline or dateline label (``By ...``, ``Updated ...``, ``来源``);
+    ``From ...`` counts only on a short line (``From our correspondent``), not on a headline
+    such as ``From Startup to Scale: Ten Lessons We Learned the Hard Way``."""
+    match = BYLINE_START.match(block.folded)
+    if match is None:
+        return False
+    return match.group().strip() != "from" or block.is_cjk or block.n_words <= FROM_BYLINE_MAX_WORDS
+
+
+_BUTTON_WORDS = frozenset(fold(w) for w in BUTTON_WORDS)
+#: Words a headline keeps after its button labels are cut off.
+BUTTON_TAIL_KEEP_WORDS = 3
+
+
+def strip_button_tail(title: str) -> str:
+    """``"Harbour Bridge Reopens Save Email Print"`` → ``"Harbour Bridge Reopens"``: two or more
+    share/print button labels glued to the end of the headline line are cut off; one such word
+    stays (``"Why We Print"``), and so does a line that would keep fewer than three words."""
+    words = list(_WORD_SPAN.finditer(title))
+    cut, buttons = len(words), 0
+    while cut:
+        word = fold(words[cut - 1].group()).strip(".,:;|·•-")
+        if word and word not in _BUTTON_WORDS:
+            break
+        buttons += bool(word)
+        cut -= 1
+    if buttons < 2 or cut < BUTTON_TAIL_KEEP_WORDS:
+        return title
+    return title[: words[cut].start()].rstrip(" |·•-")
+
+
+_WORD_SPAN = regex.compile(r"\S+")
 
 
 def split_site_suffix(title: str, doc_text_folded: "str | _FoldedPage" = "") -> tuple[str, str | None]:
@@ -261,12 +310,15 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     else:
         first_prose = next((b.index for b in blocks if is_prose(b) and not is_consent_banner(b)), None)
         headline_block, why = _best_headline_candidate(blocks, article_start, first_prose)
+        later = _headline_before_larger_run(blocks, article_start, first_prose, headline_block)
+        if later is not None:
+            headline_block, why = later
 
     headline: str | None = None
     site: str | None = None
     evidence: dict[str, str] = {}
     if headline_block is not None:
-        headline, site = split_site_suffix(headline_block.text, folded_all)
+        headline, site = split_site_suffix(strip_button_tail(headline_block.text), folded_all)
         evidence["headline"] = f"title-like line {headline_block.line_start}: {why}"
     elif hint_titles:
         headline, site = split_site_suffix(hint_titles[0], folded_all)
@@ -369,6 +421,16 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
     largest run's size. The first paragraph of the page (``body_start`` in :func:`scan`) is
     often such a lone paragraph, so the headline is looked for before this index instead.
     """
+    runs = prose_runs(blocks)
+    if not runs:
+        return None
+    largest = max(size for _, size, _ in runs)
+    return next(first for first, size, count in runs if count >= 2 or size >= MAIN_RUN_SHARE * largest)
+
+
+def prose_runs(blocks: Sequence[Block]) -> list[tuple[int, int, int]]:
+    """The page's runs of prose as (first prose index, total size, prose blocks), in page order
+    (see :func:`main_body_start`)."""
     runs: list[tuple[int, int, int]] = []  # (first prose index, total size, prose blocks)
     last = -MAX_PROSE_GAP - 2
     for block in blocks:
@@ -385,10 +447,50 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
         else:
             runs.append((block.index, block.size, 1))
         last = block.index
-    if not runs:
+    return runs
+
+
+#: A first run of prose this short (words) may be a menu's or a promo's blurbs rather than the story.
+SHORT_RUN_WORDS = 100
+#: ... when a later run is at least this many times its size.
+LARGER_RUN_FACTOR = 1.5
+#: The headline of the larger run must share this share of its words with that run's opening
+#: and score this much (comment sections are large runs too; their lines agree little with them).
+LARGER_RUN_AGREEMENT = 0.3
+LARGER_RUN_SCORE = 5.5
+
+
+def _headline_before_larger_run(
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None, chosen: Block | None
+) -> tuple[Block, str] | None:
+    """The headline of the page's largest run of prose, when the run taken for the story is short.
+
+    Mega-menus and promo boxes carry short blurbs in runs of two or three paragraphs before the
+    story; :func:`main_body_start` takes such a run for the story and the headline search finds
+    a menu heading. When that run is under ``SHORT_RUN_WORDS`` words, the largest run is
+    ``LARGER_RUN_FACTOR`` times bigger, and the best line before the largest run has a dateline
+    or byline under it while the line chosen before the short run does not, the former wins.
+    """
+    if article_start is None:
         return None
-    largest = max(size for _, size, _ in runs)
-    return next(first for first, size, count in runs if count >= 2 or size >= MAIN_RUN_SHARE * largest)
+    runs = prose_runs(blocks)
+    first = next((run for run in runs if run[0] == article_start), None)
+    largest = max(runs, key=lambda run: run[1])
+    if first is None or largest[0] <= article_start or first[1] >= SHORT_RUN_WORDS:
+        return None
+    if largest[1] < LARGER_RUN_FACTOR * first[1] or (chosen is not None and _dated_below(blocks, chosen)):
+        return None
+    line, why, evidence = _headline_candidate(blocks, largest[0], first_prose)
+    if line is None or evidence is None or line.index < article_start or not evidence.dated:
+        return None
+    if evidence.shared_share < LARGER_RUN_AGREEMENT or evidence.score < LARGER_RUN_SCORE:
+        return None
+    return line, why + f"; before the largest run of prose (the run at line {blocks[article_start].line_start} is short)"
+
+
+def _dated_below(blocks: Sequence[Block], block: Block) -> bool:
+    """A dateline or byline lies within the three lines under ``block``."""
+    return any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4])
 
 
 def _headline_agreeing_with_hints(header: Sequence[Block], hint_titles: Sequence[str]) -> tuple[Block | None, str]:
@@ -427,13 +529,21 @@ class HeadlineEvidence:
         if self.dated:
             parts.append("followed by a dateline/byline")
         if self.echoed:
-            parts.append("repeated at the end of a longer line")
+            parts.append("repeated at the end of a longer line or on the next line")
         return ", ".join(parts) + f" (score {self.score:.2f})"
 
 
 def _best_headline_candidate(
     blocks: Sequence[Block], article_start: int | None, first_prose: int | None
 ) -> tuple[Block | None, str]:
+    """:func:`_headline_candidate` without the evidence."""
+    line, why, _ = _headline_candidate(blocks, article_start, first_prose)
+    return line, why
+
+
+def _headline_candidate(
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None
+) -> tuple[Block | None, str, HeadlineEvidence | None]:
     """The best-scoring title-like line (see :class:`HeadlineEvidence`) among the
     ``HEADLINE_WINDOW`` blocks before the story and the lines just after a short opening
     paragraph; the later line wins a tie.
@@ -447,10 +557,10 @@ def _best_headline_candidate(
     :func:`_dated_line_under_opening`) wins only when it out-scores that best line by ``BELOW_MARGIN``.
     """
     end = article_start if article_start is not None else min(len(blocks), 12)
-    window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _after_short_opening(blocks, end)
+    window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _title_case_opening(blocks, end) + _after_short_opening(blocks, end)
     candidates = [b for b in window if is_title_like(b)]
     if not candidates:
-        return None, ""
+        return None, "", None
     lead = _lead_tokens([b for b in blocks[end : end + 12] if is_prose(b)][:3])
     # Repeats are looked for near the story only (bounded work on huge pages).
     nearby = range(max(0, end - 2 * HEADLINE_WINDOW), min(len(blocks), end + HEADLINE_WINDOW))
@@ -459,13 +569,70 @@ def _best_headline_candidate(
     if first_prose is not None:
         scored = [(e, b) for e, b in scored if b.index < first_prose or e.dated or e.echoed or not _follows_paragraph(blocks, b)]
     if not scored:
-        return None, ""
+        return None, "", None
     evidence, best = max(scored, key=lambda pair: (pair[0].score, pair[1].index))
     below = _dated_line_under_opening(blocks, end, lead, nearby_keys, {b.index for b in candidates})
     if below is not None and below[0].score >= evidence.score + BELOW_MARGIN:
         found, line = below
-        return line, found.explain() + f"; under the first paragraph, beats the best line above it ({evidence.score:.2f}) by {BELOW_MARGIN}+"
-    return best, evidence.explain()
+        return line, found.explain() + f"; under the first paragraph, beats the best line above it ({evidence.score:.2f}) by {BELOW_MARGIN}+", found
+    by_index = {b.index: e for e, b in scored}
+    above = _headline_above_deck(blocks, best, by_index)
+    if above is not None:
+        return above, f"headline above the deck line {best.line_start} ({evidence.explain()})", by_index[above.index]
+    return best, evidence.explain(), evidence
+
+
+def _topic_words(block: Block) -> set[str]:
+    """Latin content words of the line, case-folded: words of 3+ characters and all-capital
+    acronyms of 2 (``AI``, ``EU``) that are not stop words."""
+    return {
+        w.casefold() for w in block.words
+        if (len(w) >= 3 or (len(w) == 2 and w.isupper())) and w.casefold() not in LATIN_STOP_WORDS
+    }
+
+
+def case_style(block: Block) -> str:
+    """``"title"`` when nearly all content words after the first start with a capital
+    (``How We Rebuilt Our Data Pipeline``), ``"sentence"`` when few do (``A look at how the
+    team rebuilt its pipeline``), ``""`` when unsure (CJK, fewer than two content words, mixed)."""
+    if block.is_cjk:
+        return ""
+    words = [w for w in block.words[1:] if len(w) >= 3 and w[0].isalpha() and w.casefold() not in LATIN_STOP_WORDS]
+    if len(words) < 2:
+        return ""
+    capitalised = sum(w[0].isupper() for w in words) / len(words)
+    return "title" if capitalised >= TITLE_CASE_SHARE else "sentence" if capitalised <= SENTENCE_CASE_SHARE else ""
+
+
+#: Shares of capitalised content words for :func:`case_style`.
+TITLE_CASE_SHARE = 0.8
+SENTENCE_CASE_SHARE = 0.34
+#: A deck (standfirst) has at least this many words; its headline above it at least ``DECK_HEADLINE_WORDS``.
+DECK_MIN_WORDS = 6
+DECK_HEADLINE_WORDS = 3
+
+
+def _headline_above_deck(blocks: Sequence[Block], best: Block, scored: dict[int, HeadlineEvidence]) -> Block | None:
+    """The title-like line just above ``best`` when ``best`` reads as that headline's deck.
+
+    A deck (standfirst) sits between the headline and the byline and often out-scores it: it is
+    longer and shares more words with the story. It is taken for a deck when the line above is
+    in Title Case (3+ words), the winner is in sentence case (``DECK_MIN_WORDS``+ words) with a
+    dateline or byline under it, and the two share a content word (the same topic; a section
+    label above a headline usually does too, but is rarely longer than two words).
+
+    Headline kept: ``Why Small Teams Ship Faster Than Big Ones``
+    Deck passed over: ``A look at how five startups cut their release cycle in half``
+    """
+    above = scored.get(best.index - 1)
+    if above is None or not scored[best.index].dated:
+        return None
+    line = blocks[best.index - 1]
+    if line.n_words < DECK_HEADLINE_WORDS or best.n_words < DECK_MIN_WORDS:
+        return None
+    if case_style(line) != "title" or case_style(best) != "sentence":
+        return None
+    return line if _topic_words(line) & _topic_words(best) else None
 
 
 def _dated_line_under_opening(
@@ -502,6 +669,15 @@ def _follows_paragraph(blocks: Sequence[Block], block: Block) -> bool:
     return any(is_prose(b) and not is_consent_banner(b) for b in blocks[max(0, block.index - PARAGRAPH_REACH) : block.index])
 
 
+def _title_case_opening(blocks: Sequence[Block], start: int) -> list[Block]:
+    """The story's first "paragraph" when it is a Title Case line: a long headline with a
+    question mark inside reads as prose (``How Are Apps Built? A Complete Guide to Design and
+    Launch``), but running text is never in Title Case."""
+    if start < len(blocks) and not blocks[start].is_cjk and case_style(blocks[start]) == "title":
+        return [blocks[start]]
+    return []
+
+
 #: A story's first paragraph shorter than this may be a photo caption or a standfirst above the headline.
 SHORT_OPENING_WORDS = 30
 
@@ -527,7 +703,7 @@ def _headline_evidence(blocks: Sequence[Block], block: Block, end: int, lead: se
         shared=shared,
         shared_share=shared / len(words) if words else 0.0,
         distance=abs(end - block.index - 1),
-        dated=any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4]),
+        dated=_dated_below(blocks, block),
         echoed=_is_echoed(block, keys),
         n_words=block.n_cjk // 2 if block.is_cjk else block.n_words,
     )
@@ -550,14 +726,25 @@ def _block_key(block: Block) -> str:
     return _KEY_NOISE.sub("", folded)
 
 
+#: A title printed twice in a row has at least this many words (CJK characters); shorter twins
+#: are button labels ("Create an account").
+TWIN_MIN_WORDS = 5
+TWIN_MIN_CJK = 10
+
+
 def _is_echoed(block: Block, keys: dict[int, str]) -> bool:
     """The line ends a longer line of ``keys`` (line index -> :func:`_block_key`) at most three
-    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``. An identical copy
-    does not count (menus repeat their items at the page's foot), nor does the start of a longer
-    line (a series label before the real title), nor a line under 4 words (8 CJK characters)."""
+    times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``; or the very next or
+    previous line is an identical copy (a title printed twice in a row, as a hidden and a visible
+    heading). An identical copy further away does not count (menus repeat their items at the
+    page's foot), nor does the start of a longer line (a series label before the real title),
+    nor a line under 4 words (8 CJK characters)."""
     if (block.n_cjk < 8) if block.is_cjk else (block.n_words < 4):
         return False
     key = keys[block.index]
+    if (keys.get(block.index - 1) == key or keys.get(block.index + 1) == key) and \
+            ((block.n_cjk >= TWIN_MIN_CJK) if block.is_cjk else (block.n_words >= TWIN_MIN_WORDS)):
+        return True
     return any(other.endswith(key) and other != key for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
 
 

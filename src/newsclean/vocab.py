@@ -44,6 +44,18 @@ WIDGET_WORDS: tuple[str, ...] = (
     "sign up", "register", "home", "advertisement", "advertising", "sponsored", "like", "follow us",
 )
 
+# Labels of the share/print buttons that text dumps glue onto the end of a headline line
+# ("Headline Save Email Print"); cut off the headline when two or more trail it (meta.strip_button_tail).
+BUTTON_WORDS: tuple[str, ...] = (
+    "share", "email", "e-mail", "print", "save", "tweet", "like", "comment", "comments", "bookmark", "pin",
+)
+
+# Openings of a form's consent checkbox label ("I agree to receive emails from ..."): never a headline.
+FORM_CHECKBOX_OPENERS: tuple[str, ...] = (
+    "i agree to", "i agree that", "i consent to", "i accept the", "i have read and", "yes, i would like",
+    "我已阅读", "我已阅读并同意", "我同意",
+)
+
 # Prefixes that introduce the next/previous article or a share widget.
 WIDGET_PREFIXES: tuple[str, ...] = (
     "上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "分享到", "扫一扫", "扫描二维码",
