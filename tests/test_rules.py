@@ -303,3 +303,19 @@ def test_negative_dated_teaser_list_alone_is_not_a_comment_thread() -> None:
     # titles between the stamps are not replies (no sentence): the list is left to the related rules
     lines = [*_ZH_ARTICLE, *_ZH_TEASERS]
     assert all(_verdicts(CommentSection(), lines).values())
+
+
+def test_related_heading_over_most_of_the_page_drops_only_the_heading() -> None:
+    # A links page (pattern seen on link-directory pages of the dev set; text written for this
+    # test): the "Related links" label stands above the page's whole content, a list of links.
+    links = [f"Harbour history society, chapter {n}: meetings and archive" for n in range(1, 9)]
+    lines = [PROSE_EN[:60], "Related links", *links]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert verdicts["Related links"] is False
+    assert all(verdicts[l] for l in links)
+    # negative: the same list under the heading after a longer article still goes with it
+    article = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), PROSE_EN.replace("spring", "autumn"),
+               PROSE_EN.replace("a year", "two years"), PROSE_EN.replace("old bridge", "town hall")]
+    lines = [*article, "Related links", *links[:4]]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in lines] == [True] * 5 + [False] * 5

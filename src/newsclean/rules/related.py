@@ -52,7 +52,9 @@ class RelatedHeading(Rule):
     """Drops a related/hot-news heading together with the link list that follows it.
 
     Removes: ``相关文章`` and the titles and ``...`` snippets under it; ``Related articles``.
-    Keeps:   a full prose paragraph after the list (the list ends there).
+    Keeps:   a full prose paragraph after the list (the list ends there), and the lines under a
+             heading that would hold more than half the page's text (a "Related links" label above
+             a page that is itself a list of links: only the label goes).
     """
 
     id = "related.heading_list"
@@ -64,6 +66,7 @@ class RelatedHeading(Rule):
         # Only blocks the gate lets through can be headings; a heading's list is skipped over.
         starts = sorted(self.gate.word_indices(ctx.word_hits)) if ctx.word_hits is not None else range(len(blocks))
         after_list = 0
+        total: int | None = None  # the page's tokens, counted when a heading is found
         for i in starts:
             if i < after_list:
                 continue
@@ -74,8 +77,13 @@ class RelatedHeading(Rule):
             yield self.drop(block, f"related-content heading '{heading}'")
             j = i + 1
             while j < len(blocks) and j - i <= self.max_list and _teaser_like(blocks[j]):
-                yield self.drop(blocks[j], f"list item under the heading '{heading}' (line {block.line_start})")
                 j += 1
+            items = blocks[i + 1 : j]
+            if total is None:
+                total = sum(b.size for b in blocks)
+            if 2 * sum(b.size for b in items) <= total:
+                for item in items:
+                    yield self.drop(item, f"list item under the heading '{heading}' (line {block.line_start})")
             after_list = j
 
 
