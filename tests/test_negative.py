@@ -120,3 +120,15 @@ def test_a_report_about_posting_entries_is_not_a_blog_footer() -> None:
     assert CommentForm().judge(block, None) is None  # type: ignore[arg-type]
     footer = document_from_text("This entry was posted in Travel and tagged Lisbon. Bookmark the permalink.").blocks[0]
     assert CommentForm().judge(footer, None) == "blog post footer ('this entry was posted')"  # type: ignore[arg-type]
+
+
+def test_paragraphs_above_a_long_data_table_stay() -> None:
+    # A ranking article: two paragraphs, a table of 30 rows, three more paragraphs (pattern seen
+    # on ranking pages of the dev set; text written for this test). The table rows must not cut
+    # the article in two for the main-region finder.
+    rows = [f"{n} Harbour Mutual Group {n * 1234:,} {n % 7}.{n % 10}" for n in range(1, 31)]
+    page = ["Home", "News", "Rankings", EN_P1, EN_P2, "Rank Company Premiums Change", *rows, EN_P3,
+            EN_P1.replace("Tuesday", "Monday"), EN_P2.replace("residents", "traders"), "Share", "Tweet"]
+    body = _body(*page)
+    assert EN_P1 in body and EN_P2 in body and EN_P3 in body
+    assert "Home" not in body and "Tweet" not in body
