@@ -235,3 +235,27 @@ def test_words_with_combining_marks_count_once() -> None:
     from newsclean.textutil import latin_words
     assert latin_words("हिन्दी समाचार पत्र") == ["हिन्दी", "समाचार", "पत्र"]
     assert latin_words("don't stop-me now") == ["don't", "stop-me", "now"]
+
+
+# Table rows and list items have few function words, like menus; inside an article they stay.
+# Pattern seen on dev-set guide and review pages (price tables, spec lists); text written for
+# these tests.
+_TABLE_ROWS = [
+    "Studio flat: two movers, three hours, estimated cost $785 to $1,047 including basic packing supplies",
+    "Three bedroom house: four movers, seven hours, estimated cost $3,141 to $3,665 including packing supplies",
+]
+_MENU_BLOB = " ".join(["Home News Sport Business Culture Travel Weather Login Register Video Podcasts Newsletters"] * 6)
+
+
+def test_short_lines_without_function_words_are_left_to_their_neighbours() -> None:
+    from newsclean.rules.quality import BAD, SHORT, classify
+    doc = document_from_text("\n".join([*_TABLE_ROWS, _MENU_BLOB]))
+    assert [classify(b).klass for b in doc.blocks] == [SHORT, SHORT, BAD]
+
+
+def test_table_rows_between_paragraphs_stay_and_a_keyword_blob_goes() -> None:
+    import newsclean
+    para2 = "Movers said on Friday that prices had risen by about a tenth since the spring, and that most of the increase came from fuel and insurance."
+    page = "\n".join([_MENU_BLOB, PROSE_EN, *_TABLE_ROWS, para2, _MENU_BLOB.replace("Home", "Search")])
+    body = newsclean.clean(page, format="text").body
+    assert body.split("\n") == [PROSE_EN, *_TABLE_ROWS, para2]
