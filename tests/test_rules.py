@@ -122,6 +122,17 @@ def test_comment_section_from_comment_headers_without_a_heading() -> None:
     assert all(two_only.values())
 
 
+
+def test_comment_headers_ending_in_said_comma() -> None:
+    # Pattern seen on dev-set travel-blog threads ("<name> said," over each comment, a date line
+    # above it); text written for this test. A quote introduced by "he said," inside a paragraph stays.
+    lines = [PROSE_EN, "Kim Lee said,", "Which hotel did you stay at?", "Raj said,", "Same question here!",
+             "travelfan said,", "Lovely photos, thanks."]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] + [False] * 6
+    quote = [PROSE_EN, "The mayor then said, without looking up from his notes, that the vote would wait."]
+    assert all(_verdicts(CommentSection(), quote).values())
+
 # Pattern seen on blog and newspaper pages of the dev set (comment threads with no heading, each
 # comment under an "author + date + time" line); all text written for these tests.
 _ARTICLE = [PROSE_EN, PROSE_EN.replace("Tuesday", "Monday"), PROSE_EN.replace("old bridge", "town hall"),
