@@ -270,3 +270,27 @@ def test_table_rows_between_paragraphs_stay_and_a_keyword_blob_goes() -> None:
     page = "\n".join([_MENU_BLOB, PROSE_EN, *_TABLE_ROWS, para2, _MENU_BLOB.replace("Home", "Search")])
     body = newsclean.clean(page, format="text").body
     assert body.split("\n") == [PROSE_EN, *_TABLE_ROWS, para2]
+
+
+# Sidebars listing other pages' titles in headline capitalisation, one per line (pattern seen on
+# dev-set blog and news pages); text written for these tests.
+_TITLES = ["Why the City Council Delayed the Bridge Vote Again", "Five Parks Worth a Weekend Visit This Autumn",
+           "Local Bakery Wins Regional Bread Award", "What the New Parking Rules Mean for Residents"]
+
+
+def test_title_run_drops_four_headline_case_lines_in_a_row() -> None:
+    from newsclean.rules.related import TitleRun
+    verdicts = _verdicts(TitleRun(), [PROSE_EN, *_TITLES])
+    assert [verdicts[t] for t in _TITLES] == [False] * 4
+    assert verdicts[PROSE_EN] is True
+
+
+def test_title_run_keeps_short_runs_numbered_and_sentence_case_lists() -> None:
+    from newsclean.rules.related import TitleRun
+    three = _verdicts(TitleRun(), [PROSE_EN, *_TITLES[:3], PROSE_EN.replace("Tuesday", "Monday")])
+    numbered = [f"{n}. {t}" for n, t in enumerate(_TITLES, 1)]
+    sentence_case = ["Efficient service and careful handling", "Free storage for the first month",
+                     "Quotes within a day of the visit", "Packing supplies sold at cost"]
+    code = ["A[Query] --> B[Parser]", "B --> C[Query Planner]", "C --> D[Executor Step]", "D --> E[Final Results]"]
+    for lines in (three, _verdicts(TitleRun(), numbered), _verdicts(TitleRun(), sentence_case), _verdicts(TitleRun(), code)):
+        assert all(lines.values())

@@ -180,3 +180,53 @@ class RepeatedLine(Rule):
             first = seen.setdefault(key, block.line_start)
             if first != block.line_start and ctx.labels[block.index] is None:
                 yield self.drop(block, f"repeats line {first}")
+
+
+# Words a headline-style title leaves in lower case ("Why the Fed Is Holding Rates for Now").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor so yet of in on at to for by with from as is vs via into over per".split()
+)
+_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Code, markup and table lines are not titles ("B --> C[Query Planner]", "x = f(y);").
+_NOT_TITLE_CHARS = frozenset("[]{}<>=;|#/")
+
+
+def is_title_case_line(block: Block) -> bool:
+    """A short Latin-script line in headline capitalisation: 3-16 words, not ending a sentence,
+    no list number, and every word but the first and the small words capitalised."""
+    text = block.text.strip()
+    if not text or text[-1] in ".!?:;" or text[0].isdigit() or block.list_marker:
+        return False
+    if any(ch in _NOT_TITLE_CHARS for ch in text):
+        return False
+    words = _LATIN_WORD.findall(text)
+    if not 3 <= len(words) <= 16:
+        return False
+    big = [w for w in words[1:] if w.casefold() not in _TITLE_SMALL_WORDS]
+    return len(big) >= 2 and sum(1 for w in big if w[0].isupper()) >= 0.9 * len(big)
+
+
+@dataclass(frozen=True)
+class TitleRun(Rule):
+    """Drops runs of lines in headline capitalisation: titles of other pages listed in a sidebar.
+
+    Removes: ``Why the City Council Delayed the Bridge Vote Again`` when it is one of 4+ such lines
+             in a row (blocks already removed inside the run do not break it).
+    Keeps:   fewer title lines in a row; numbered list items (``1. San Jose Housing Market``),
+             sentence-case list items (``Efficient service and careful handling``) and code lines.
+    """
+
+    id = "related.title_run"
+    min_run: int = 4
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        run: list[Block] = []
+        for block in (*ctx.blocks, None):
+            if block is not None and not ctx.is_kept(block.index) and is_title_case_line(block):
+                run.append(block)
+                continue
+            if len(run) >= self.min_run:
+                for item in run:
+                    if ctx.labels[item.index] is None:
+                        yield self.drop(item, f"one of {len(run)} lines in headline capitalisation in a row (titles of other pages)")
+            run = []
