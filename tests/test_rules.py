@@ -101,7 +101,9 @@ def test_site_suffix_titles_shared_by_three_lines() -> None:
 
 
 def test_repeated_line_drops_only_the_later_copy() -> None:
-    doc = document_from_text("\n".join(["A headline shown twice here", PROSE_EN, "A headline shown twice here"]))
+    # (10+ tokens: a shorter copy between lines that are not copies is left to later rules)
+    title = "A teaser headline shown twice on the page, once in a sidebar box"
+    doc = document_from_text("\n".join([title, PROSE_EN, title]))
     ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * 3)
     assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(2, False)]
 
@@ -294,3 +296,16 @@ def test_title_run_keeps_short_runs_numbered_and_sentence_case_lists() -> None:
     code = ["A[Query] --> B[Parser]", "B --> C[Query Planner]", "C --> D[Executor Step]", "D --> E[Final Results]"]
     for lines in (three, _verdicts(TitleRun(), numbered), _verdicts(TitleRun(), sentence_case), _verdicts(TitleRun(), code)):
         assert all(lines.values())
+
+
+def test_repeated_schedule_lines_between_different_lines_stay() -> None:
+    # Pattern seen on dev-set course and event pages (the same time and room line under each
+    # item); text written for this test. Copies next to each other (a repeated menu or teaser
+    # block) and long copies still go.
+    lines = ["Introduction to spreadsheets for small offices", "Location: Room 111, Main Hall",
+             "Writing better emails at work in one afternoon", "Location: Room 111, Main Hall",
+             "Menu Home Courses Fees", "Contact Us And Directions", "Menu Home Courses Fees", "Contact Us And Directions",
+             PROSE_EN, PROSE_EN]
+    doc = document_from_text("\n".join(lines))
+    ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * len(doc.blocks))
+    assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(6, False), (7, False), (9, False)]

@@ -163,24 +163,34 @@ class RepeatedLine(Rule):
     """Drops a later copy of a line already seen (teaser titles shown twice, menus repeated).
 
     Removes: the second ``外卖大战不能简单定义为“内卷式竞争”…|界面新闻`` of a pair.
-    Keeps:   the first occurrence, short repeated words like ``Yes.`` inside dialogue, and short CJK
-             lines (under 8 CJK characters) such as a price ``成人票：60元`` repeated in a table.
+    Keeps:   the first occurrence, short repeated words like ``Yes.`` inside dialogue, short CJK
+             lines (under 8 CJK characters) such as a price ``成人票：60元`` repeated in a table, and
+             a short copy (under 10 tokens) between lines that are not copies: a table cell or
+             schedule line repeated under each item (``Location: Room 111, Main Hall``), which the
+             later rules judge by its neighbours.
     """
 
     id = "related.repeated_line"
     min_size: int = 4
     min_cjk_chars: int = 8
+    #: A copy shorter than this with no copy right before or after it is left to later rules.
+    min_isolated_size: int = 10
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         seen: dict[str, int] = {}
+        copies: list[tuple[Block, int]] = []
         for block in ctx.blocks:
             if block.size < self.min_size or (block.is_cjk and block.n_cjk < self.min_cjk_chars):
                 continue
             key = block.folded.strip()
             first = seen.setdefault(key, block.line_start)
             if first != block.line_start and ctx.labels[block.index] is None:
-                yield self.drop(block, f"repeats line {first}")
-
+                copies.append((block, first))
+        indices = {block.index for block, _ in copies}
+        for block, first in copies:
+            if block.size < self.min_isolated_size and block.index - 1 not in indices and block.index + 1 not in indices:
+                continue  # a repeated cell between different lines: structure of the article itself
+            yield self.drop(block, f"repeats line {first}")
 
 # Words a headline-style title leaves in lower case ("Why the Fed Is Holding Rates for Now").
 _TITLE_SMALL_WORDS = frozenset(
