@@ -309,3 +309,16 @@ def test_repeated_schedule_lines_between_different_lines_stay() -> None:
     doc = document_from_text("\n".join(lines))
     ctx = Context(doc=doc, meta=meta.scan(doc), labels=[None] * len(doc.blocks))
     assert [(v.index, v.keep) for v in RepeatedLine()(ctx)] == [(6, False), (7, False), (9, False)]
+
+
+def test_a_long_paragraph_that_trails_off_is_prose_and_a_teaser_is_not() -> None:
+    # Pattern seen on dev-set blog posts (a paragraph ending in '…' to lead into a quote or a
+    # list) next to sidebar teasers cut at one width; text written for this test.
+    from newsclean.rules.quality import BAD, GOOD, classify
+    paragraph = ("Last year we spent a whole month asking readers to suggest the worst possible titles for books "
+                 "about our own trade, and the answers were so good that we promised to do it again. It was more "
+                 "fun than we had expected, and we learned a lot about what people fear in their work. Let us refresh your memory…")
+    teaser = "The council met on Tuesday to discuss the budget and agreed to keep the library open for..."
+    doc = document_from_text("\n".join([paragraph, teaser]))
+    assert classify(doc.blocks[0]).klass == GOOD
+    assert classify(doc.blocks[1]).klass == BAD
