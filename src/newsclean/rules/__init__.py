@@ -11,7 +11,7 @@ from .metadata import HeadlineLine, MetaLine, PermalinkLine, SourceLine
 from .navigation import Breadcrumb, ShareWidget
 from .quality import ContextSmoothing, ProseClassifier
 from .region import MainRegion
-from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun
+from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun, TitleRun
 from .spam import SpamLinks
 
 #: The default pipeline, in order. The first verdict on a block wins, so specific chrome
@@ -39,6 +39,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     TeaserRun(),
     RepeatedLine(),
     MainContent(),
+    TitleRun(),
     MainRegion(),
     ProseClassifier(),
     ContextSmoothing(),
@@ -48,6 +49,6 @@ __all__ = [
     "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
-    "SiteSuffixTitles", "TeaserRun", "RepeatedLine", "MainRegion", "ProseClassifier", "ContextSmoothing",
+    "SiteSuffixTitles", "TeaserRun", "TitleRun", "RepeatedLine", "MainRegion", "ProseClassifier", "ContextSmoothing",
     "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "MainContent",
 ]

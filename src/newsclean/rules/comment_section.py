@@ -28,9 +28,9 @@ _HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE = regex.compile(compile_alternation(COMMENT_SECTION_PHRASES), regex.IGNORECASE)
-# The header of one comment: "Mary Ann Says:", "Jennifer said...", "by someone (12345) writes:".
+# The header of one comment: "Mary Ann Says:", "Jennifer said...", "Kevin said,", "by someone (12345) writes:".
 _ITEM = regex.compile(
-    r"^(?:by\s++)?[^\n]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|\.\.\.|…)?\s*$",
+    r"^(?:by\s++)?[^\n]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|,|\.\.\.|…)?\s*$",
     regex.IGNORECASE,
 )
 _PHRASE_IN = literal_finder(COMMENT_SECTION_PHRASES)  # a match needs one as a substring

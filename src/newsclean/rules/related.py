@@ -171,20 +171,80 @@ class RepeatedLine(Rule):
     """Drops a later copy of a line already seen (teaser titles shown twice, menus repeated).
 
     Removes: the second ``外卖大战不能简单定义为“内卷式竞争”…|界面新闻`` of a pair.
-    Keeps:   the first occurrence, short repeated words like ``Yes.`` inside dialogue, and short CJK
-             lines (under 8 CJK characters) such as a price ``成人票：60元`` repeated in a table.
+    Keeps:   the first occurrence, short repeated words like ``Yes.`` inside dialogue, short CJK
+             lines (under 8 CJK characters) such as a price ``成人票：60元`` repeated in a table, and
+             a short copy (under 10 tokens) between lines that are not copies: a table cell or
+             schedule line repeated under each item (``Location: Room 111, Main Hall``), which the
+             later rules judge by its neighbours.
     """
 
     id = "related.repeated_line"
     min_size: int = 4
     min_cjk_chars: int = 8
+    #: A copy shorter than this with no copy right before or after it is left to later rules.
+    min_isolated_size: int = 10
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         seen: dict[str, int] = {}
+        copies: list[tuple[Block, int]] = []
         for block in ctx.blocks:
             if block.size < self.min_size or (block.is_cjk and block.n_cjk < self.min_cjk_chars):
                 continue
             key = block.folded.strip()
             first = seen.setdefault(key, block.line_start)
             if first != block.line_start and ctx.labels[block.index] is None:
-                yield self.drop(block, f"repeats line {first}")
+                copies.append((block, first))
+        indices = {block.index for block, _ in copies}
+        for block, first in copies:
+            if block.size < self.min_isolated_size and block.index - 1 not in indices and block.index + 1 not in indices:
+                continue  # a repeated cell between different lines: structure of the article itself
+            yield self.drop(block, f"repeats line {first}")
+
+# Words a headline-style title leaves in lower case ("Why the Fed Is Holding Rates for Now").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor so yet of in on at to for by with from as is vs via into over per".split()
+)
+_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Code, markup and table lines are not titles ("B --> C[Query Planner]", "x = f(y);").
+_NOT_TITLE_CHARS = frozenset("[]{}<>=;|#/")
+
+
+def is_title_case_line(block: Block) -> bool:
+    """A short Latin-script line in headline capitalisation: 3-16 words, not ending a sentence,
+    no list number, and every word but the first and the small words capitalised."""
+    text = block.text.strip()
+    if not text or text[-1] in ".!?:;" or text[0].isdigit() or block.list_marker:
+        return False
+    if any(ch in _NOT_TITLE_CHARS for ch in text):
+        return False
+    words = _LATIN_WORD.findall(text)
+    if not 3 <= len(words) <= 16:
+        return False
+    big = [w for w in words[1:] if w.casefold() not in _TITLE_SMALL_WORDS]
+    return len(big) >= 2 and sum(1 for w in big if w[0].isupper()) >= 0.9 * len(big)
+
+
+@dataclass(frozen=True)
+class TitleRun(Rule):
+    """Drops runs of lines in headline capitalisation: titles of other pages listed in a sidebar.
+
+    Removes: ``Why the City Council Delayed the Bridge Vote Again`` when it is one of 4+ such lines
+             in a row (blocks already removed inside the run do not break it).
+    Keeps:   fewer title lines in a row; numbered list items (``1. San Jose Housing Market``),
+             sentence-case list items (``Efficient service and careful handling``) and code lines.
+    """
+
+    id = "related.title_run"
+    min_run: int = 4
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        run: list[Block] = []
+        for block in (*ctx.blocks, None):
+            if block is not None and not ctx.is_kept(block.index) and is_title_case_line(block):
+                run.append(block)
+                continue
+            if len(run) >= self.min_run:
+                for item in run:
+                    if ctx.labels[item.index] is None:
+                        yield self.drop(item, f"one of {len(run)} lines in headline capitalisation in a row (titles of other pages)")
+            run = []
