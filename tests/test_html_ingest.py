@@ -315,3 +315,46 @@ def test_small_winner_widens_past_a_comment_thread_to_the_post():
     body = newsclean.clean(_post_with_thread(), format="html").body
     assert "The ferry operators said the timetable would follow" in body
     assert "I read this post twice" not in body  # the thread stays chrome
+
+
+# Pattern seen on dev-set blog pages (a story next to a column of teaser blurbs, contributor notes
+# and archive links, all inside one unmarked page wrapper that out-scores the story's own element);
+# markup and text written for these tests.
+_BLURBS = [
+    "Ferry timetables change twice a year, and this guide explains what the winter one means.",
+    "Lighthouse keepers once lived on every rock of the bay; here is how the last of them worked.",
+    "Island schools share a single teacher across three harbours, and the pupils travel by boat.",
+    "The fish market opens before dawn, and the best of the catch is sold within the first hour.",
+    "Storm warnings reach the harbour by radio first, then by the flags on the old customs house.",
+    "Boat builders along the north shore still use the oak that grows on the hills above the town.",
+]
+
+
+def _story_with_blurb_column(lead_box: bool = False) -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>" for i in range(6))
+    lead = f"<div><p>{PARA} Residents were invited to a public meeting about the timetable next week.</p></div>" if lead_box else ""
+    column = "".join(f"<h4>Note {i}</h4><p>{text}</p><p><a href='/n{i}'>Read the note</a> <a href='/m{i}'>More</a></p>"
+                     for i, text in enumerate(_BLURBS))
+    archive = "".join(f"<li><a href='/a{i}'>Month {i} (4)</a></li>" for i in range(24))
+    return f"""<html><head><title>The new pier</title></head><body><div>
+<h1>The new pier opens in spring</h1>{lead}<div>{story}</div>
+<div><h4>Archive</h4><ul>{archive}</ul>{column}<h4>Contributors</h4></div>
+</div></body></html>"""
+
+
+def test_container_narrows_to_the_story_beside_a_blurb_column():
+    body = newsclean.clean(_story_with_blurb_column(), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "Lighthouse keepers once lived on every rock" not in body
+    assert "Archive" not in body.split("\n")
+
+
+def test_negative_lead_box_beside_the_story_is_not_narrowed_away():
+    body = newsclean.clean(_story_with_blurb_column(lead_box=True), format="html").body
+    assert "Residents were invited to a public meeting" in body
+    assert "the works were 5 weeks ahead of plan" in body
+
+
+def test_negative_headline_above_a_narrowed_story_is_still_found():
+    article = newsclean.clean(_story_with_blurb_column(), format="html")
+    assert article.headline == "The new pier opens in spring"
