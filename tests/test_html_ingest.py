@@ -7,6 +7,7 @@ from newsclean.api import to_document
 from newsclean.ingest.html import document_from_html
 from newsclean.ingest.html_meta import rank_titles, strip_site
 from newsclean.ingest.sniff import looks_like_html
+from newsclean.meta import is_prose
 from newsclean.rules.dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
 
 PARA = "The harbour authority said on Monday that the new pier would open in the spring, after two years of building work."
@@ -358,3 +359,24 @@ def test_negative_lead_box_beside_the_story_is_not_narrowed_away():
 def test_negative_headline_above_a_narrowed_story_is_still_found():
     article = newsclean.clean(_story_with_blurb_column(), format="html")
     assert article.headline == "The new pier opens in spring"
+
+
+# Pattern seen on dev-set reference lists, reading lists and deals posts: a long entry whose
+# title is a link (link density 0.5-0.7) that is not a sentence; markup written for these tests.
+_REFERENCE = ("<li>Doe, J.; Roe, K.; Poe, L. (2019). <a href='/r1'>Harbour Tides, Ferry Timetables, Northern Routes: "
+              "Survey Results 2018-2019, Volume Two</a>. Harbour Press. Retrieved 3 March 2020.</li>")
+_PAGER = "<p>" + " | ".join(f"<a href='/p{i}'>Page {i}</a>" for i in range(1, 16)) + "</p>"
+
+
+def test_long_linked_reference_in_the_main_container_is_kept():
+    page = _linked_page(f"<ol>{_REFERENCE}</ol>")
+    ref = next(b for b in document_from_html(page).blocks if b.text.startswith("Doe, J."))
+    assert 0.5 <= ref.dom.link_density < 0.7 and ref.n_words >= 20 and not is_prose(ref)  # not a sentence
+    assert "Survey Results 2018-2019, Volume Two" in newsclean.clean(page, format="html").body
+
+
+def test_negative_pipe_separated_pager_in_the_main_container_still_goes():
+    page = _linked_page(_PAGER)
+    pager = next(b for b in document_from_html(page).blocks if b.text.startswith("Page 1 |"))
+    assert 0.5 <= pager.dom.link_density < 0.7 and pager.n_words >= 20
+    assert "Page 7" not in newsclean.clean(page, format="html").body
