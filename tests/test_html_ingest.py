@@ -331,14 +331,14 @@ _BLURBS = [
 ]
 
 
-def _story_with_blurb_column(lead_box: bool = False) -> str:
+def _story_with_blurb_column(lead_box: bool = False, closing: str = "") -> str:
     story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>" for i in range(6))
     lead = f"<div><p>{PARA} Residents were invited to a public meeting about the timetable next week.</p></div>" if lead_box else ""
     column = "".join(f"<h4>Note {i}</h4><p>{text}</p><p><a href='/n{i}'>Read the note</a> <a href='/m{i}'>More</a></p>"
                      for i, text in enumerate(_BLURBS))
     archive = "".join(f"<li><a href='/a{i}'>Month {i} (4)</a></li>" for i in range(24))
     return f"""<html><head><title>The new pier</title></head><body><div>
-<h1>The new pier opens in spring</h1>{lead}<div>{story}</div>
+<h1>The new pier opens in spring</h1>{lead}<div>{story}</div>{closing}
 <div><h4>Archive</h4><ul>{archive}</ul>{column}<h4>Contributors</h4></div>
 </div></body></html>"""
 
@@ -354,6 +354,13 @@ def test_negative_lead_box_beside_the_story_is_not_narrowed_away():
     body = newsclean.clean(_story_with_blurb_column(lead_box=True), format="html").body
     assert "Residents were invited to a public meeting" in body
     assert "the works were 5 weeks ahead of plan" in body
+
+
+def test_negative_long_paragraph_after_the_story_element_stays():
+    closing = ("<div><p>" + " ".join([PARA] * 3) + " The harbour master will report on the first month of "
+               "traffic at the council meeting in June.</p></div>")
+    body = newsclean.clean(_story_with_blurb_column(closing=closing), format="html").body
+    assert "report on the first month of traffic" in body
 
 
 def test_negative_headline_above_a_narrowed_story_is_still_found():

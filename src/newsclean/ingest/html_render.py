@@ -55,8 +55,8 @@ SMALL_WINNER_LINES = 3
 #: than SMALL_WINNER_LINES lines) ends it when the lines after it net at most NARROW_REST of their
 #: prose and hold at least NARROW_BLURBS prose lines (a column of teaser blurbs), none scoring more
 #: than NARROW_LINE of the descendant's score (a paragraph of the story)
-NARROW_SHARE = 0.75
-NARROW_REST = 0.3
+NARROW_SHARE = 0.5
+NARROW_REST = 0.7
 NARROW_BLURBS = 5
 NARROW_LINE = 0.25
 
