@@ -387,3 +387,27 @@ def test_negative_pipe_separated_pager_in_the_main_container_still_goes():
     pager = next(b for b in document_from_html(page).blocks if b.text.startswith("Page 1 |"))
     assert 0.5 <= pager.dom.link_density < 0.7 and pager.n_words >= 20
     assert "Page 7" not in newsclean.clean(page, format="html").body
+
+
+# Pattern seen on dev-set photo pages (a slideshow whose one paragraph is the picture's caption,
+# ending in a credit); markup and text written for these tests.
+_PHOTO_CAPTION = ("A girl poses with a painting of a whale at the harbour fair in the old town on Sunday, "
+                  "the first day of the show. (Photo: J. Doe)")
+
+
+def _photo_page(story: str = "") -> str:
+    return f"""<html><head><title>Harbour fair</title></head><body>
+<ul><li><a href="/w">World</a></li><li><a href="/s">Sport</a></li></ul>
+<div class="gallery-page"><h1>Harbour fair in pictures</h1><img src="a.jpg"><div>{_PHOTO_CAPTION}</div>{story}</div>
+</body></html>"""
+
+
+def test_sole_caption_paragraph_of_a_photo_page_is_kept():
+    assert "A girl poses with a painting of a whale" in newsclean.clean(_photo_page(), format="html").body
+
+
+def test_negative_credit_caption_beside_a_story_still_goes():
+    story = "".join(f"<p>{PARA} The fair runs until day {i} of the month.</p>" for i in range(4))
+    explained = newsclean.clean_and_explain(_photo_page(story), format="html")
+    assert "A girl poses with a painting of a whale" not in explained.article.body
+    assert any(r.rule == "media.credit" and r.text == _PHOTO_CAPTION for r in explained.removals)
