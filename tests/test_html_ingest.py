@@ -411,3 +411,24 @@ def test_negative_credit_caption_beside_a_story_still_goes():
     explained = newsclean.clean_and_explain(_photo_page(story), format="html")
     assert "A girl poses with a painting of a whale" not in explained.article.body
     assert any(r.rule == "media.credit" and r.text == _PHOTO_CAPTION for r in explained.removals)
+
+
+# Pattern seen on dev-set blog and news pages: the labels of a form (a comment or e-mail-a-friend
+# form, a newsletter box) inside the main container, between paragraphs of the story; markup written
+# for these tests.
+def _story_with_form() -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    form = ("<form action='/send'><div><a href='/help'>Help with this form</a></div><div>Friend's name</div>"
+            "<input name='n'><div>Pick a harbour</div><input name='h'><div><a href='/send'>Send it now</a></div></form>")
+    half = len(story) // 2
+    return f"""<html><head><title>Pier</title></head><body><div class="story">{story[:half]}{form}
+<h3>What happens next</h3>{story[half:]}</div></body></html>"""
+
+
+def test_short_form_labels_in_the_main_container_are_not_kept_as_content():
+    body = newsclean.clean(_story_with_form(), format="html").body
+    assert "Friend's name" not in body and "Pick a harbour" not in body
+
+
+def test_negative_subheading_outside_a_form_stays():
+    assert "What happens next" in newsclean.clean(_story_with_form(), format="html").body

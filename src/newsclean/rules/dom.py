@@ -142,9 +142,12 @@ class MainContent(Rule):
     Runs after the text-track chrome rules (bylines, share widgets, related lists…), so only
     what they left is kept: subheadings, short paragraphs and list items of the article. Short
     blocks before the first or after the last kept paragraph (player settings, font-size
-    switches, like buttons) are left to the prose classifier and context smoothing.
+    switches, like buttons) are left to the prose classifier and context smoothing, and so are
+    short blocks inside a ``<form>`` of the container (the labels of a comment, e-mail-a-friend
+    or newsletter form).
     Removes: nothing.
-    Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story.
+    Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story;
+             not ``<form><div>Your name</div><input>…</form>`` between them.
     """
 
     id = "dom.main_content"
@@ -152,13 +155,15 @@ class MainContent(Rule):
     max_edge_size: int = 6
     #: ...and only once this many blocks of the container were kept as prose
     min_kept: int = 3
+    #: blocks this small inside a <form> (field labels, a search box) are not kept by this rule
+    max_form_size: int = 8
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         kept = [b.index for b in ctx.blocks if ctx.is_kept(b.index) and b.dom is not None and b.dom.in_main]
         first, last = (kept[0], kept[-1]) if kept else (-1, -1)
         for block in ctx.undecided():
             dom = block.dom
-            if dom is None or not dom.in_main:
+            if dom is None or not dom.in_main or ("form" in dom.ancestors and block.size <= self.max_form_size):
                 continue
             if len(kept) >= self.min_kept and not first <= block.index <= last and block.size <= self.max_edge_size:
                 continue
