@@ -432,3 +432,25 @@ def test_short_form_labels_in_the_main_container_are_not_kept_as_content():
 
 def test_negative_subheading_outside_a_form_stays():
     assert "What happens next" in newsclean.clean(_story_with_form(), format="html").body
+
+
+# Pattern seen on dev-set news and blog pages: an author box under the story, marked up as
+# <div class="author-bio">; markup and text written for these tests.
+_BIO = "Jane Roe is a staff reporter who has covered the harbour, the ferries and the islands since 2015."
+
+
+def test_author_bio_box_under_the_story_is_chrome():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="author-bio"><p>{_BIO}</p></div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _BIO not in explained.article.body
+    assert any(r.rule == "dom.chrome" and "bio" in r.reason for r in explained.removals)
+
+
+def test_negative_profile_sentence_in_the_story_stays():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}<p>{_BIO}</p>
+<div class="biology-notes"><p>{PARA} Seals were seen near the new pier on Friday.</p></div></div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert _BIO in body and "Seals were seen near the new pier" in body  # "biology" is not the token "bio"
