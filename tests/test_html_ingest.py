@@ -7,6 +7,7 @@ from newsclean.api import to_document
 from newsclean.ingest.html import document_from_html
 from newsclean.ingest.html_meta import rank_titles, strip_site
 from newsclean.ingest.sniff import looks_like_html
+from newsclean.meta import is_prose
 from newsclean.rules.dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
 
 PARA = "The harbour authority said on Monday that the new pier would open in the spring, after two years of building work."
@@ -344,3 +345,141 @@ def test_main_part_of_a_title_needs_to_outweigh_the_other_parts():
 def test_negative_class_marked_lead_in_ending_with_a_colon_is_not_the_headline():
     page = _class_headline_page('<div class="photo-headline">See the best reader photo of the week:</div>')
     assert newsclean.clean(page, format="html").headline == "Riverside Courier - Local news, weather and sport"
+
+
+# Pattern seen on dev-set blog pages (a story next to a column of teaser blurbs, contributor notes
+# and archive links, all inside one unmarked page wrapper that out-scores the story's own element);
+# markup and text written for these tests.
+_BLURBS = [
+    "Ferry timetables change twice a year, and this guide explains what the winter one means.",
+    "Lighthouse keepers once lived on every rock of the bay; here is how the last of them worked.",
+    "Island schools share a single teacher across three harbours, and the pupils travel by boat.",
+    "The fish market opens before dawn, and the best of the catch is sold within the first hour.",
+    "Storm warnings reach the harbour by radio first, then by the flags on the old customs house.",
+    "Boat builders along the north shore still use the oak that grows on the hills above the town.",
+]
+
+
+def _story_with_blurb_column(lead_box: bool = False, closing: str = "") -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>" for i in range(6))
+    lead = f"<div><p>{PARA} Residents were invited to a public meeting about the timetable next week.</p></div>" if lead_box else ""
+    column = "".join(f"<h4>Note {i}</h4><p>{text}</p><p><a href='/n{i}'>Read the note</a> <a href='/m{i}'>More</a></p>"
+                     for i, text in enumerate(_BLURBS))
+    archive = "".join(f"<li><a href='/a{i}'>Month {i} (4)</a></li>" for i in range(24))
+    return f"""<html><head><title>The new pier</title></head><body><div>
+<h1>The new pier opens in spring</h1>{lead}<div>{story}</div>{closing}
+<div><h4>Archive</h4><ul>{archive}</ul>{column}<h4>Contributors</h4></div>
+</div></body></html>"""
+
+
+def test_container_narrows_to_the_story_beside_a_blurb_column():
+    body = newsclean.clean(_story_with_blurb_column(), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "Lighthouse keepers once lived on every rock" not in body
+    assert "Archive" not in body.split("\n")
+
+
+def test_negative_lead_box_beside_the_story_is_not_narrowed_away():
+    body = newsclean.clean(_story_with_blurb_column(lead_box=True), format="html").body
+    assert "Residents were invited to a public meeting" in body
+    assert "the works were 5 weeks ahead of plan" in body
+
+
+def test_negative_long_paragraph_after_the_story_element_stays():
+    closing = ("<div><p>" + " ".join([PARA] * 3) + " The harbour master will report on the first month of "
+               "traffic at the council meeting in June.</p></div>")
+    body = newsclean.clean(_story_with_blurb_column(closing=closing), format="html").body
+    assert "report on the first month of traffic" in body
+
+
+def test_negative_headline_above_a_narrowed_story_is_still_found():
+    article = newsclean.clean(_story_with_blurb_column(), format="html")
+    assert article.headline == "The new pier opens in spring"
+
+
+# Pattern seen on dev-set reference lists, reading lists and deals posts: a long entry whose
+# title is a link (link density 0.5-0.7) that is not a sentence; markup written for these tests.
+_REFERENCE = ("<li>Doe, J.; Roe, K.; Poe, L. (2019). <a href='/r1'>Harbour Tides, Ferry Timetables, Northern Routes: "
+              "Survey Results 2018-2019, Volume Two</a>. Harbour Press. Retrieved 3 March 2020.</li>")
+_PAGER = "<p>" + " | ".join(f"<a href='/p{i}'>Page {i}</a>" for i in range(1, 16)) + "</p>"
+
+
+def test_long_linked_reference_in_the_main_container_is_kept():
+    page = _linked_page(f"<ol>{_REFERENCE}</ol>")
+    ref = next(b for b in document_from_html(page).blocks if b.text.startswith("Doe, J."))
+    assert 0.5 <= ref.dom.link_density < 0.7 and ref.n_words >= 20 and not is_prose(ref)  # not a sentence
+    assert "Survey Results 2018-2019, Volume Two" in newsclean.clean(page, format="html").body
+
+
+def test_negative_pipe_separated_pager_in_the_main_container_still_goes():
+    page = _linked_page(_PAGER)
+    pager = next(b for b in document_from_html(page).blocks if b.text.startswith("Page 1 |"))
+    assert 0.5 <= pager.dom.link_density < 0.7 and pager.n_words >= 20
+    assert "Page 7" not in newsclean.clean(page, format="html").body
+
+
+# Pattern seen on dev-set photo pages (a slideshow whose one paragraph is the picture's caption,
+# ending in a credit); markup and text written for these tests.
+_PHOTO_CAPTION = ("A girl poses with a painting of a whale at the harbour fair in the old town on Sunday, "
+                  "the first day of the show. (Photo: J. Doe)")
+
+
+def _photo_page(story: str = "") -> str:
+    return f"""<html><head><title>Harbour fair</title></head><body>
+<ul><li><a href="/w">World</a></li><li><a href="/s">Sport</a></li></ul>
+<div class="gallery-page"><h1>Harbour fair in pictures</h1><img src="a.jpg"><div>{_PHOTO_CAPTION}</div>{story}</div>
+</body></html>"""
+
+
+def test_sole_caption_paragraph_of_a_photo_page_is_kept():
+    assert "A girl poses with a painting of a whale" in newsclean.clean(_photo_page(), format="html").body
+
+
+def test_negative_credit_caption_beside_a_story_still_goes():
+    story = "".join(f"<p>{PARA} The fair runs until day {i} of the month.</p>" for i in range(4))
+    explained = newsclean.clean_and_explain(_photo_page(story), format="html")
+    assert "A girl poses with a painting of a whale" not in explained.article.body
+    assert any(r.rule == "media.credit" and r.text == _PHOTO_CAPTION for r in explained.removals)
+
+
+# Pattern seen on dev-set blog and news pages: the labels of a form (a comment or e-mail-a-friend
+# form, a newsletter box) inside the main container, between paragraphs of the story; markup written
+# for these tests.
+def _story_with_form() -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    form = ("<form action='/send'><div><a href='/help'>Help with this form</a></div><div>Friend's name</div>"
+            "<input name='n'><div>Pick a harbour</div><input name='h'><div><a href='/send'>Send it now</a></div></form>")
+    half = len(story) // 2
+    return f"""<html><head><title>Pier</title></head><body><div class="story">{story[:half]}{form}
+<h3>What happens next</h3>{story[half:]}</div></body></html>"""
+
+
+def test_short_form_labels_in_the_main_container_are_not_kept_as_content():
+    body = newsclean.clean(_story_with_form(), format="html").body
+    assert "Friend's name" not in body and "Pick a harbour" not in body
+
+
+def test_negative_subheading_outside_a_form_stays():
+    assert "What happens next" in newsclean.clean(_story_with_form(), format="html").body
+
+
+# Pattern seen on dev-set news and blog pages: an author box under the story, marked up as
+# <div class="author-bio">; markup and text written for these tests.
+_BIO = "Jane Roe is a staff reporter who has covered the harbour, the ferries and the islands since 2015."
+
+
+def test_author_bio_box_under_the_story_is_chrome():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="author-bio"><p>{_BIO}</p></div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _BIO not in explained.article.body
+    assert any(r.rule == "dom.chrome" and "bio" in r.reason for r in explained.removals)
+
+
+def test_negative_profile_sentence_in_the_story_stays():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}<p>{_BIO}</p>
+<div class="biology-notes"><p>{PARA} Seals were seen near the new pier on Friday.</p></div></div></body></html>"""
+    body = newsclean.clean(page, format="html").body
+    assert _BIO in body and "Seals were seen near the new pier" in body  # "biology" is not the token "bio"

@@ -211,7 +211,7 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
     # and the other parts are the site's name, whichever side they stand ("example.com - Headline")
     mains = {k for k in (_key(_main_part(t)) for t in raw_titles if t) if k}
     sites = {_key(s) for s in site_names if s}
-    end = next((i for i, ln in enumerate(lines) if ln.in_main and ln.score > 15), len(lines))
+    end = next((i for i, ln in enumerate(lines) if ln.in_wide and ln.score > 15), len(lines))
     stop = min(len(lines), end + 8)
     # past the window only an <h1> that equals a metadata title (the main-content guess may
     # have started at an earlier block of prose: an intro box, a cookie notice)
@@ -245,9 +245,9 @@ def visible_headline(lines: Sequence[Line], raw_titles: Sequence[str], site_name
             if (by_class or level > 1) and index > end:
                 continue  # a section heading inside the story, not its headline
             n_words = len(text.split())
-            if (n_words < 3 and line.text.isascii() and not line.in_main) or len(k) < 6 or n_words > 40:
+            if (n_words < 3 and line.text.isascii() and not line.in_wide) or len(k) < 6 or n_words > 40:
                 continue  # "Latest News", "World": section names above the content
-        near = (line.in_main or index >= end - 3) and abs(end - index) <= 8
+        near = (line.in_wide or index >= end - 3) and abs(end - index) <= 8
         exact = agree and (k in heads or k in mains)  # the whole of a metadata title, once its site name is stripped
         points = 3 * agree + exact + 4 * (level == 1) + 2 * near + (level in (2, 3) or (by_class and not headed))
         rank = (points, -abs(end - index), len(k))

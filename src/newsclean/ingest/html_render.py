@@ -51,6 +51,15 @@ WIDEN_CHROME = 0.5
 #: it widens to its nearest ancestor with more prose whatever chrome that ancestor holds
 SMALL_WINNER_LINES = 3
 
+#: ending the container with its story: a descendant holding this share of its score (and more
+#: than SMALL_WINNER_LINES lines) ends it when the lines after it net at most NARROW_REST of their
+#: prose and hold at least NARROW_BLURBS prose lines (a column of teaser blurbs), none scoring more
+#: than NARROW_LINE of the descendant's score (a paragraph of the story)
+NARROW_SHARE = 0.5
+NARROW_REST = 0.7
+NARROW_BLURBS = 5
+NARROW_LINE = 0.25
+
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
 #: ...and below this much, the page's only <article> element outweighs it (see Renderer._sole_article)
@@ -62,7 +71,8 @@ BOILERPLATE_TOKENS = frozenset(
     footer related recommend recommended recommendation recommendations share sharing sharebar sharetools
     social comment comments commentlist disqus ad ads advert adverts advertisement advertising adsense
     sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
-    pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud""".split()
+    pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud
+    bio authorbio biography""".split()  # bio...: the author box under a story ("author-bio")
 )
 #: regions that are chrome however much prose they hold (never treated as wrappers; their
 #: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
@@ -193,6 +203,9 @@ class Line:
     marks: tuple[tuple[int, str, str], ...]  # (preorder, kind, value) of marked open ancestors
     score: float
     in_main: bool = True
+    #: inside the container before it was narrowed to the story (see Renderer._narrow): the
+    #: headline finder reads this, so a headline above the story's own element stays "near" it
+    in_wide: bool = True
     class_tokens: frozenset[str] = frozenset()
     ancestors: frozenset[str] = frozenset()
 
@@ -422,6 +435,8 @@ class Renderer:
             if a_prose >= WIDEN_GAIN * prose and (small or score >= -WIDEN_CHROME * a_prose):
                 first, last, prose = a_first, a_last, a_prose
                 small = False
+        wide_first, wide_last = first, last
+        first, last = self._narrow(first, last)
         # A marked element that holds much of the main prose is a wrapper, not chrome
         # (<div class="content-with-ads">, <div id="article-sidebar-layout">).
         heavy = frozenset(pre for score, pre, _, _ in self.scores if score >= 0.5 * top)
@@ -431,12 +446,41 @@ class Renderer:
         for line in self.lines:
             inside = first <= line.owner <= last
             line.in_main = inside
+            line.in_wide = wide_first <= line.owner <= wide_last
             key = (line.marks, inside)
             evidence = memo.get(key)
             if evidence is None:
                 evidence = memo[key] = _evidence(line.marks, first, last if inside else None, heavy)
             line.class_tokens, line.ancestors = evidence
         return self.lines
+
+    def _narrow(self, first: int, last: int) -> tuple[int, int]:
+        """The container up to the end of its story when what follows the story is a sidebar.
+
+        A page wrapper holding the story followed by a column of teaser blurbs, link lists and
+        archive menus can out-score the story's own element by the blurbs' prose. When one
+        element holds most of the container's score and the lines after it are several short
+        prose blurbs that their chrome nearly cancels, the container ends with that element.
+        What comes before it (a lead paragraph in a box of its own, the headline) stays.
+        """
+        outer = next((e for e in self.scores if e[1] == first and e[2] == last), None)
+        if outer is None or outer[0] < MIN_MAIN_SCORE:
+            return first, last  # a container widened over chrome: its score says nothing here
+        inside = [line for line in self.lines if first <= line.owner <= last]
+        best = None
+        for score, e_first, e_last, _ in self.scores:
+            if not first < e_first <= last or score < NARROW_SHARE * outer[0] or (best and score <= best[0]):
+                continue
+            if sum(1 for line in inside if e_first <= line.owner <= e_last) > SMALL_WINNER_LINES:
+                best = (score, e_first, e_last)
+        if best is None:
+            return first, last
+        tail = [line.score for line in inside if line.owner > best[2]]
+        blurbs = [score for score in tail if score > 0]
+        if (len(blurbs) < NARROW_BLURBS or max(blurbs) > NARROW_LINE * best[0]
+                or sum(tail) > NARROW_REST * sum(blurbs)):
+            return first, last
+        return first, best[2]
 
     def _sole_article(self, first: int, last: int) -> tuple[int, int]:
         """The page's only ``<article>`` when the (weak) best-scoring container lies wholly outside it.

@@ -100,10 +100,16 @@ class LinkDensity(LineRule):
     Inside the main-content container a paragraph of running prose (15+ words, punctuated, with
     function words) is spared up to a density of 0.9: a story that links a source in every
     clause is still the story (menus and teaser titles are neither that long nor sentences).
+    So is, below a density of 0.7, any line of 20+ words that is not a ``|``-separated row: a
+    reference with its linked title and URL, an entry of a reading list or a deals post (a
+    menu item or a teaser title is shorter; a pagination or tag row is separated by pipes).
     Removes: ``<li><a>Politics</a></li>`` (link density 1.00).
     Keeps:   ``<p>The <a>report</a> was published on Monday by the ministry.</p>`` (density 0.10), and in
              the article ``<p><a>Analysts said</a> the <a>vote on the budget</a> would come <a>after the
-             summer recess</a>, and <a>the ministry agreed</a>.</p>`` (density ≈ 0.8).
+             summer recess</a>, and <a>the ministry agreed</a>.</p>`` (density ≈ 0.8), and in the article
+             ``<li>Doe, J.; Roe, K.; Poe, L. (2019). <a>Harbour Tides, Ferry Timetables, Northern Routes:
+             Survey Results 2018-2019, Volume Two</a>. Harbour Press. Retrieved 3 March 2020.</li>``
+             (20+ words, density ≈ 0.6, not a sentence).
     """
 
     id = "dom.link_density"
@@ -112,6 +118,9 @@ class LinkDensity(LineRule):
     max_prose_density: float = 0.9
     #: ...when it has at least this many words
     min_prose_words: int = 15
+    #: inside the main container, any line of min_long_words+ words (not a "|" row) stays below this density
+    max_long_density: float = 0.7
+    min_long_words: int = 20
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         dom = block.dom
@@ -120,6 +129,9 @@ class LinkDensity(LineRule):
         if (dom.in_main and dom.link_density < self.max_prose_density and block.n_words >= self.min_prose_words
                 and is_prose(block)):
             return None  # a sentence of the story whose every other phrase links a source
+        if (dom.in_main and dom.link_density < self.max_long_density and block.n_words >= self.min_long_words
+                and block.text.count("|") < 3):
+            return None  # a long entry of the article (a reference, a deal, a reading list), not a menu
         return f"link density {dom.link_density:.2f} >= {self.max_density}"
 
 
@@ -130,9 +142,12 @@ class MainContent(Rule):
     Runs after the text-track chrome rules (bylines, share widgets, related lists…), so only
     what they left is kept: subheadings, short paragraphs and list items of the article. Short
     blocks before the first or after the last kept paragraph (player settings, font-size
-    switches, like buttons) are left to the prose classifier and context smoothing.
+    switches, like buttons) are left to the prose classifier and context smoothing, and so are
+    short blocks inside a ``<form>`` of the container (the labels of a comment, e-mail-a-friend
+    or newsletter form).
     Removes: nothing.
-    Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story.
+    Keeps:   the subheading ``<h2>What happens next</h2>`` between two paragraphs of the story;
+             not ``<form><div>Your name</div><input>…</form>`` between them.
     """
 
     id = "dom.main_content"
@@ -140,13 +155,15 @@ class MainContent(Rule):
     max_edge_size: int = 6
     #: ...and only once this many blocks of the container were kept as prose
     min_kept: int = 3
+    #: blocks this small inside a <form> (field labels, a search box) are not kept by this rule
+    max_form_size: int = 8
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         kept = [b.index for b in ctx.blocks if ctx.is_kept(b.index) and b.dom is not None and b.dom.in_main]
         first, last = (kept[0], kept[-1]) if kept else (-1, -1)
         for block in ctx.undecided():
             dom = block.dom
-            if dom is None or not dom.in_main:
+            if dom is None or not dom.in_main or ("form" in dom.ancestors and block.size <= self.max_form_size):
                 continue
             if len(kept) >= self.min_kept and not first <= block.index <= last and block.size <= self.max_edge_size:
                 continue

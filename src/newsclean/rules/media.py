@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
+from ..meta import is_prose
 from ..vocab import IMAGE_AGENCIES, IMAGE_CREDIT_LABELS
 from ..textutil import fold, literal_prefilter
 from .base import Context, Gate, LineRule, compile_alternation
@@ -36,7 +37,9 @@ class ImageCredit(LineRule):
 
     Removes: ``图片来源:视觉中国``, ``图源:CBC``, ``Photo: Getty Images``,
              ``2025年8月14日,安克雷奇,示威者举行集会。来源:视觉中国``.
-    Keeps:   ``The photo was taken by a tourist on Sunday, police said.``
+    Keeps:   ``The photo was taken by a tourist on Sunday, police said.``, and on an HTML photo
+             page the one paragraph of prose in the main container even when it ends in a credit
+             (``A girl poses with a painting at the fair in the old town on Sunday. (Photo: J. Doe)``).
     """
 
     id = "media.credit"
@@ -52,5 +55,20 @@ class ImageCredit(LineRule):
             return "photo agency name alone"
         if block.size <= self.max_caption_size and (_CREDIT_ENDS is None or folded.rstrip().endswith(_CREDIT_ENDS)) \
                 and _TRAILING_CREDIT.search(folded):
+            if _sole_story_paragraph(block, ctx):
+                return None
             return "caption ending in an image credit"
         return None
+
+
+def _sole_story_paragraph(block: Block, ctx: Context) -> bool:
+    """HTML only: the block is the one paragraph of prose in the main-content container.
+
+    A photo page (a slideshow, a gallery) carries its story as the caption of its one picture:
+    dropping that caption leaves no article at all.
+    """
+    dom = block.dom
+    if dom is None or not dom.in_main or dom.class_tokens or not is_prose(block):
+        return False
+    return not any(other is not block and other.dom is not None and other.dom.in_main and is_prose(other)
+                   for other in ctx.blocks)
