@@ -303,14 +303,15 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     folded_all = _FoldedPage(doc.text)
 
     permalink = _find_permalink(blocks)
-    article_start = main_body_start(blocks)
+    runs = prose_runs(blocks)  # once: the story start and the larger-run check both read it
+    article_start = main_body_start(blocks, runs)
     hint_titles = doc.hints.get("title", ())
     if hint_titles:
         headline_block, why = _headline_agreeing_with_hints(header, hint_titles)
     else:
         first_prose = next((b.index for b in blocks if is_prose(b) and not is_consent_banner(b)), None)
         headline_block, why = _best_headline_candidate(blocks, article_start, first_prose)
-        later = _headline_before_larger_run(blocks, article_start, first_prose, headline_block)
+        later = _headline_before_larger_run(blocks, article_start, first_prose, headline_block, runs)
         if later is not None:
             headline_block, why = later
 
@@ -410,7 +411,7 @@ def is_consent_banner(block: Block) -> bool:
     return len({word.removesuffix("s") for word in found}) >= 2
 
 
-def main_body_start(blocks: Sequence[Block]) -> int | None:
+def main_body_start(blocks: Sequence[Block], runs: "list[tuple[int, int, int]] | None" = None) -> int | None:
     """Index of the first paragraph of the page's main run of prose; None without prose.
 
     A run is a stretch of prose blocks at most ``MAX_PROSE_GAP`` other blocks apart (list items
@@ -421,7 +422,8 @@ def main_body_start(blocks: Sequence[Block]) -> int | None:
     largest run's size. The first paragraph of the page (``body_start`` in :func:`scan`) is
     often such a lone paragraph, so the headline is looked for before this index instead.
     """
-    runs = prose_runs(blocks)
+    if runs is None:
+        runs = prose_runs(blocks)
     if not runs:
         return None
     largest = max(size for _, size, _ in runs)
@@ -461,7 +463,8 @@ LARGER_RUN_SCORE = 5.5
 
 
 def _headline_before_larger_run(
-    blocks: Sequence[Block], article_start: int | None, first_prose: int | None, chosen: Block | None
+    blocks: Sequence[Block], article_start: int | None, first_prose: int | None, chosen: Block | None,
+    runs: "list[tuple[int, int, int]] | None" = None,
 ) -> tuple[Block, str] | None:
     """The headline of the page's largest run of prose, when the run taken for the story is short.
 
@@ -473,7 +476,8 @@ def _headline_before_larger_run(
     """
     if article_start is None:
         return None
-    runs = prose_runs(blocks)
+    if runs is None:
+        runs = prose_runs(blocks)
     first = next((run for run in runs if run[0] == article_start), None)
     largest = max(runs, key=lambda run: run[1])
     if first is None or largest[0] <= article_start or first[1] >= SHORT_RUN_WORDS:

@@ -6,6 +6,7 @@ removes the list that follows it, not just the heading.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,9 +205,11 @@ class RepeatedLine(Rule):
 _TITLE_SMALL_WORDS = frozenset(
     "a an the and or but nor so yet of in on at to for by with from as is vs via into over per".split()
 )
-_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# (``re``, not ``regex``: the same matches for these ASCII classes, found faster; this runs on every block)
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # Code, markup and table lines are not titles ("B --> C[Query Planner]", "x = f(y);").
 _NOT_TITLE_CHARS = frozenset("[]{}<>=;|#/")
+_NOT_TITLE_CHAR = re.compile("[" + re.escape("".join(sorted(_NOT_TITLE_CHARS))) + "]")
 
 
 def is_title_case_line(block: Block) -> bool:
@@ -215,7 +218,7 @@ def is_title_case_line(block: Block) -> bool:
     text = block.text.strip()
     if not text or text[-1] in ".!?:;" or text[0].isdigit() or block.list_marker:
         return False
-    if any(ch in _NOT_TITLE_CHARS for ch in text):
+    if _NOT_TITLE_CHAR.search(text) is not None:
         return False
     words = _LATIN_WORD.findall(text)
     if not 3 <= len(words) <= 16:
