@@ -406,3 +406,19 @@ def test_a_long_paragraph_that_trails_off_is_prose_and_a_teaser_is_not() -> None
     doc = document_from_text("\n".join([paragraph, teaser]))
     assert classify(doc.blocks[0]).klass == GOOD
     assert classify(doc.blocks[1]).klass == BAD
+
+
+def test_context_smoothing_looks_through_a_source_line() -> None:
+    # A source line inside a story does not cut off the subheading after it (pattern seen on
+    # dev-set news pages; text written for this test) ...
+    import newsclean
+
+    para = PROSE_EN + " Local shops near the bridge said they were glad that the work would finally begin."
+    story = [para, "Source: City Council", "Next steps", para.replace("Tuesday", "Monday")]
+    explanation = newsclean.clean_and_explain("\n\n".join(story), format="text")
+    assert "Next steps" in explanation.article.body
+    assert {r.text: r.rule for r in explanation.removals}.get("Source: City Council") == "meta.source_line"
+    # ... but a menu word after a source line at the end of the page still goes.
+    tail = [para, para.replace("Tuesday", "Monday"), "Source: City Council", "Weather"]
+    explanation = newsclean.clean_and_explain("\n\n".join(tail), format="text")
+    assert "Weather" not in explanation.article.body

@@ -157,16 +157,19 @@ class ContextSmoothing(Rule):
     kept as a run. Other borderline blocks are settled next (kept when the nearest decided block on either side was
     kept); then a short block is kept when the nearest decided block on both sides was kept, or on
     one side when it is a whole sentence of 3+ tokens. The page edges count as dropped; blocks removed by the
-    ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
+    ``transparent`` rules (credits, captions, placeholder tokens, source lines such as
+    ``Source: City Council``) are looked through.
     Removes: a menu word ``Sport`` between navigation lines.
     Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs; ``Thanks for listening.``
              as the last line of a story, before the share buttons.
     """
 
     id = "quality.context"
-    #: Rules whose removals sit inside an article (a credit under a photo, a placeholder token):
+    #: Rules whose removals sit inside an article (a credit under a photo, a placeholder token, a
+    #: source line between two parts of a story; measured on the dev set: bylines and date lines
+    #: are not transparent, they more often close the article):
     #: the neighbours of such a block look through it.
-    transparent: frozenset[str] = frozenset({"media.credit", "media.caption", "junk.placeholder"})
+    transparent: frozenset[str] = frozenset({"media.credit", "media.caption", "junk.placeholder", "meta.source_line"})
     #: A borderline block looks for a kept neighbour across at most this many undecided blocks
     #: (None: any distance, as jusText does; measured best on the dev set).
     max_gap: int | None = None
