@@ -408,6 +408,24 @@ def test_a_long_paragraph_that_trails_off_is_prose_and_a_teaser_is_not() -> None
     assert classify(doc.blocks[1]).klass == BAD
 
 
+def test_comment_stamps_with_a_two_digit_year_in_dots() -> None:
+    # Comment headers "author + 07.19.12 at 08:00" (pattern seen on dev-set blog pages; text
+    # written for this test): the dots of the date are not sentence ends, so they are stamps.
+    thread = ["Sam Green 03.03.21 at 16:26", "Finally! That bridge has been a mess for years.",
+              "Dana Cole 03.03.21 at 17:02", "Will the footpath stay open during the works?",
+              "Lee Park 03.03.21 at 18:15", "Good news for the cyclists, at last."]
+    lines = [*_ARTICLE, *thread]
+    verdicts = _verdicts(CommentSection(), lines)
+    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [False] * len(thread)
+
+
+def test_dotted_time_stamps_without_an_author_are_not_comment_headers() -> None:
+    # A live blog with bare dotted stamps between short updates stays (no author word).
+    updates = ["03.03.21 at 16:26", "The mayor has arrived.", "03.03.21 at 17:02", "Voting has started.",
+               "03.03.21 at 18:15", "The motion passed."]
+    assert all(_verdicts(CommentSection(), [*_ARTICLE, *updates]).values())
+
+
 def test_context_smoothing_looks_through_a_source_line() -> None:
     # A source line inside a story does not cut off the subheading after it (pattern seen on
     # dev-set news pages; text written for this test) ...
