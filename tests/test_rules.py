@@ -38,6 +38,13 @@ CASES = [
      "The regulator said websites must ask before setting tracking cookies in a visitor's browser."),
     (CommentForm(), "发表评论", "He declined to comment on the report when reached by phone on Friday."),
     (CommentForm(), "Your email address will not be published.", PROSE_EN),
+    # A newsletter prompt in the site's own voice (pattern seen on many dev-set pages; text written
+    # for this test) vs a news sentence about a newsletter (no site-voice sign-up wording).
+    (CommentForm(), "Get the best stories of the week in your inbox: sign up for our newsletter.",
+     "The paper said it would launch a weekly newsletter for paying subscribers next month."),
+    (CommentForm(), "We respect your privacy.",
+     "Security experts warn that scam messages pretending to be from your bank may land in your inbox this "
+     "month, and they advise readers never to click links in such messages without checking the sender first."),
     (ImageCredit(), "图片来源:视觉中国", "The photo was taken by a tourist on Sunday, police said in a short statement."),
     (ImageCredit(), "Photo: Getty Images", PROSE_EN),
     (PlaceholderToken(), "x7k2p", "Yes."),

@@ -137,6 +137,16 @@ PROMO_MARKERS: tuple[str, ...] = (
     "sign up for", "subscribe to", "newsletter", "download the app", "get the app", "follow us",
 )
 
+# A site asking the reader to subscribe, in its own voice ("Sign up for our newsletter and get
+# the best stories straight to your inbox."): newsletter / mailing-list / e-mail sign-up wording.
+SUBSCRIPTION_PROMPT_PHRASES: tuple[str, ...] = (
+    "our newsletter", "our newsletters", "our mailing list", "our email list", "your inbox", "enter your email",
+    "your email address", "your e-mail address", "sign up to receive", "sign up for our", "subscribe to our",
+    "subscribe now", "join our mailing list", "join our newsletter", "we respect your privacy",
+    "unsubscribe at any time", "never share your email", "get our newsletter", "newsletter sign up",
+    "newsletter signup", "subscribe to the newsletter", "sign up for the newsletter", "our rss feed",
+)
+
 # Chinese function characters (a stop list used for prose-likeness of CJK text).
 CJK_STOP_CHARS: frozenset[str] = frozenset(
     "的了是在和也有就不都而及与这那他她它我你们对将被把从向以为于其之所但并或等很还又到说让"
