@@ -447,3 +447,17 @@ def test_context_smoothing_looks_through_a_source_line() -> None:
     tail = [para, para.replace("Tuesday", "Monday"), "Source: City Council", "Weather"]
     explanation = newsclean.clean_and_explain("\n\n".join(tail), format="text")
     assert "Weather" not in explanation.article.body
+
+
+def test_hindi_prose_is_prose_and_a_hindi_menu_is_not() -> None:
+    # Hindi (Devanagari) separates words by spaces and ends sentences with the danda "।" (pattern
+    # seen on a Hindi news page of the dev set; text written for this test).
+    from newsclean.rules.quality import GOOD, classify
+
+    prose = ("नगर परिषद ने मंगलवार को कहा कि पुराने पुल की मरम्मत का काम वसंत में शुरू होगा और इसे पूरा होने में "
+             "लगभग एक साल लगेगा। स्थानीय दुकानदारों ने कहा कि वे इस फैसले से खुश हैं, क्योंकि पुल की हालत कई वर्षों से खराब थी।")
+    menu = "होम देश विदेश बिजनेस खेल मनोरंजन टेक ऑटो राशिफल वीडियो फोटो लॉगिन"
+    doc = document_from_text(prose + "\n\n" + menu)
+    prose_block, menu_block = doc.blocks
+    assert classify(prose_block).klass == GOOD and prose_block.ends_sentence
+    assert classify(menu_block).klass != GOOD

@@ -159,7 +159,8 @@ CJK_STOP_CHARS: frozenset[str] = frozenset(
 # Running Korean text ends most words in one of these; menus and headlines end most in nouns.
 KOREAN_FUNCTION_ENDINGS: frozenset[str] = frozenset("은는이가을를에의도로와과만서고며면다요게지한할된인적")
 
-# Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
+# Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id), and of
+# Hindi (Devanagari: postpositions, conjunctions, the copula), which also separates words by spaces.
 LATIN_STOP_WORDS: frozenset[str] = frozenset(
     """
     a about after all also an and any are as at be because been but by can could did do does for from
@@ -173,6 +174,7 @@ LATIN_STOP_WORDS: frozenset[str] = frozenset(
     il lo la gli le e è un una che di da in con per non si sono
     de het een en is van op te dat niet
     yang dan di ini itu dengan untuk tidak dari dalam akan pada
+    है हैं था थी थे के का की को में से ने पर और भी यह वह कि तो नहीं हो एक लिए गया गई किया कर साथ बाद
     """.split()
 )
 
