@@ -461,3 +461,19 @@ def test_hindi_prose_is_prose_and_a_hindi_menu_is_not() -> None:
     prose_block, menu_block = doc.blocks
     assert classify(prose_block).klass == GOOD and prose_block.ends_sentence
     assert classify(menu_block).klass != GOOD
+
+
+def test_data_table_after_a_paragraph_stays_with_one_kept_neighbour() -> None:
+    # A results table (rows mostly numbers) right after a paragraph, then a share widget (pattern
+    # seen on dev-set sports and finance pages; text written for this test) ...
+    import newsclean
+
+    para = PROSE_EN + " Local shops near the bridge said they were glad that the work would finally begin."
+    table = ["1 Northfield 42 13 3 2", "2 Eastbrook 40 12 4 2", "3 Westmere 35 10 5 3", "4 Southby 31 9 4 5"]
+    later = para.replace("Tuesday", "Monday")
+    body = newsclean.clean("\n\n".join([para, *table, "Share this", later]), format="text").body
+    assert all(row in body for row in table)
+    # ... but two number lines (a market ticker) are not a table: with one kept neighbour they go.
+    ticker = ["Markets 13,245 +0.5%", "Oil $88.10 -1.2%"]
+    body = newsclean.clean("\n\n".join([para, *ticker, "Share this", later]), format="text").body
+    assert not any(line in body for line in ticker)
