@@ -38,6 +38,10 @@ CASES = [
      "The regulator said websites must ask before setting tracking cookies in a visitor's browser."),
     (CommentForm(), "发表评论", "He declined to comment on the report when reached by phone on Friday."),
     (CommentForm(), "Your email address will not be published.", PROSE_EN),
+    # The markup note under a blog's comment box (standard blog-engine wording, seen on dev-set blog
+    # pages; text written for this test) vs a sentence about HTML tags.
+    (CommentForm(), "You may use these HTML tags and attributes: <a href> <b> <i> <em> <strong>",
+     "The new editor strips HTML tags from pasted text, the developers said in a post on Monday."),
     # A newsletter prompt in the site's own voice (pattern seen on many dev-set pages; text written
     # for this test) vs a news sentence about a newsletter (no site-voice sign-up wording).
     (CommentForm(), "Get the best stories of the week in your inbox: sign up for our newsletter.",

@@ -91,6 +91,9 @@ COMMENT_MARKERS: tuple[str, ...] = (
     "required fields are marked", "cancel reply", "comments are closed", "be the first to comment",
     "join the conversation", "join the discussion", "view comments", "show comments", "comment policy",
     "you must be logged in to post a comment", "post comment", "submit comment",
+    # the markup note under a comment box ("You may use these HTML tags and attributes: <a> <b> …")
+    "you may use these html tags", "you can use these html tags", "allowed html tags", "html tags allowed",
+    "html tags are not allowed", "no html tags allowed", "basic html is allowed",
 )
 
 # Labels that introduce a permalink; text glued before them on one line is split off.
