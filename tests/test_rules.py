@@ -36,6 +36,11 @@ CASES = [
     # a news sentence about cookies, in which no site speaks of its own cookies.
     (Disclaimer(), "We use cookies to personalise ads and analyse traffic; manage your preferences below.",
      "The regulator said websites must ask before setting tracking cookies in a visitor's browser."),
+    # Browser notices and consent-dialog purposes (standard web wording, seen on dev-set pages; text
+    # written for this test) vs a sentence about viewing photos.
+    (Disclaimer(), "This page is best viewed in an up-to-date web browser with style sheets enabled.",
+     "The photos are best seen on a large screen, the museum's curator said on Friday."),
+    (Disclaimer(), "Store and/or access information on a device. Use limited data to select advertising.", PROSE_EN),
     (CommentForm(), "发表评论", "He declined to comment on the report when reached by phone on Friday."),
     (CommentForm(), "Your email address will not be published.", PROSE_EN),
     # The markup note under a blog's comment box (standard blog-engine wording, seen on dev-set blog

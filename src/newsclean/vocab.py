@@ -217,6 +217,17 @@ COMMENT_SECTION_PHRASES: tuple[str, ...] = (
     "网友评论仅供其表达个人看法", "评论仅代表网友个人观点",
 )
 
+# Notices a site prints about the reader's browser and the standard wording of consent dialogs
+# (the purposes listed by consent-management tools): chrome wherever they appear.
+SITE_NOTICE_PHRASES: tuple[str, ...] = (
+    "this page is best viewed", "this site is best viewed", "this website is best viewed", "best viewed with",
+    "up-to-date web browser", "upgrade your browser", "update your browser", "your browser does not support",
+    "javascript is disabled", "please enable javascript", "enable javascript in your browser",
+    "javascript must be enabled", "style sheets (css) enabled",
+    "store and/or access information on a device", "the technical storage or access",
+    "use limited data to select advertising", "create profiles for personalised",
+)
+
 # Words of cookie / privacy consent banners. A paragraph with a core word and another, different
 # word of either list is a banner, never the opening of the story (meta.main_body_start skips it).
 CONSENT_CORE_WORDS: tuple[str, ...] = ("cookie", "cookies", "隐私政策", "个人信息")
