@@ -17,7 +17,7 @@ LATIN_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # A "token" as the evaluation counts it: one CJK character, or one run of other letters/digits.
 TOKEN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{P}\p{S}]+")
 
-SENTENCE_END = frozenset("。！？!?．.…;；")
+SENTENCE_END = frozenset("。！？!?．.…;；।॥")  # ।॥: the Devanagari full stops (danda)
 CLOSERS = frozenset("\"'”’」』)）]】》>»›")
 CLAUSE_PUNCT = frozenset("，、,;；：:")
 # Each alternative starts only at the start of its run (lookbehind), so a long run of dots that is

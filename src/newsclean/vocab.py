@@ -91,6 +91,9 @@ COMMENT_MARKERS: tuple[str, ...] = (
     "required fields are marked", "cancel reply", "comments are closed", "be the first to comment",
     "join the conversation", "join the discussion", "view comments", "show comments", "comment policy",
     "you must be logged in to post a comment", "post comment", "submit comment",
+    # the markup note under a comment box ("You may use these HTML tags and attributes: <a> <b> …")
+    "you may use these html tags", "you can use these html tags", "allowed html tags", "html tags allowed",
+    "html tags are not allowed", "no html tags allowed", "basic html is allowed",
 )
 
 # Labels that introduce a permalink; text glued before them on one line is split off.
@@ -137,6 +140,16 @@ PROMO_MARKERS: tuple[str, ...] = (
     "sign up for", "subscribe to", "newsletter", "download the app", "get the app", "follow us",
 )
 
+# A site asking the reader to subscribe, in its own voice ("Sign up for our newsletter and get
+# the best stories straight to your inbox."): newsletter / mailing-list / e-mail sign-up wording.
+SUBSCRIPTION_PROMPT_PHRASES: tuple[str, ...] = (
+    "our newsletter", "our newsletters", "our mailing list", "our email list", "your inbox", "enter your email",
+    "your email address", "your e-mail address", "sign up to receive", "sign up for our", "subscribe to our",
+    "subscribe now", "join our mailing list", "join our newsletter", "we respect your privacy",
+    "unsubscribe at any time", "never share your email", "get our newsletter", "newsletter sign up",
+    "newsletter signup", "subscribe to the newsletter", "sign up for the newsletter", "our rss feed",
+)
+
 # Chinese function characters (a stop list used for prose-likeness of CJK text).
 CJK_STOP_CHARS: frozenset[str] = frozenset(
     "的了是在和也有就不都而及与这那他她它我你们对将被把从向以为于其之所但并或等很还又到说让"
@@ -149,7 +162,8 @@ CJK_STOP_CHARS: frozenset[str] = frozenset(
 # Running Korean text ends most words in one of these; menus and headlines end most in nouns.
 KOREAN_FUNCTION_ENDINGS: frozenset[str] = frozenset("은는이가을를에의도로와과만서고며면다요게지한할된인적")
 
-# Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id).
+# Frequent function words of Latin-script languages (en, de, fr, es, pt, it, nl, id), and of
+# Hindi (Devanagari: postpositions, conjunctions, the copula), which also separates words by spaces.
 LATIN_STOP_WORDS: frozenset[str] = frozenset(
     """
     a about after all also an and any are as at be because been but by can could did do does for from
@@ -163,6 +177,7 @@ LATIN_STOP_WORDS: frozenset[str] = frozenset(
     il lo la gli le e è un una che di da in con per non si sono
     de het een en is van op te dat niet
     yang dan di ini itu dengan untuk tidak dari dalam akan pada
+    है हैं था थी थे के का की को में से ने पर और भी यह वह कि तो नहीं हो एक लिए गया गई किया कर साथ बाद
     """.split()
 )
 
@@ -200,6 +215,17 @@ COMMENT_SECTION_PHRASES: tuple[str, ...] = (
     "what do you think?", "have your say", "join the conversation", "join the discussion", "add your comment",
     "view all comments", "show all comments", "load comments", "loading comments", "comments rss",
     "网友评论仅供其表达个人看法", "评论仅代表网友个人观点",
+)
+
+# Notices a site prints about the reader's browser and the standard wording of consent dialogs
+# (the purposes listed by consent-management tools): chrome wherever they appear.
+SITE_NOTICE_PHRASES: tuple[str, ...] = (
+    "this page is best viewed", "this site is best viewed", "this website is best viewed", "best viewed with",
+    "up-to-date web browser", "upgrade your browser", "update your browser", "your browser does not support",
+    "javascript is disabled", "please enable javascript", "enable javascript in your browser",
+    "javascript must be enabled", "style sheets (css) enabled",
+    "store and/or access information on a device", "the technical storage or access",
+    "use limited data to select advertising", "create profiles for personalised",
 )
 
 # Words of cookie / privacy consent banners. A paragraph with a core word and another, different

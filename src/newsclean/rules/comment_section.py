@@ -17,7 +17,7 @@ import regex
 
 from ..blocks import Block
 from ..meta import NUMERIC_DATE, SLASH_DATE, WORD_DATE, is_prose
-from ..textutil import compile_alternation, fold, literal_finder
+from ..textutil import SENTENCE_END, compile_alternation, fold, literal_finder
 from ..vocab import COMMENT_ACTION_WORDS, COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
 from .base import Context, Gate, Rule, Verdict
 
@@ -53,6 +53,9 @@ _POST_FOOTER_WORDS = frozenset({"comment", "comments", "trackback", "trackbacks"
 _STAMP_WORD = regex.compile(r"[\p{L}][\p{L}'.\-]*")
 #: a date without its year, as comment stamps give it beside a time: "5月16日 18:14", "05-16 18:14"
 _YEARLESS_DATE = regex.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*日|(?<![\d-])\d{1,2}-\d{1,2}(?=\s*\d{1,2}\s*[:：]\d{2})")
+#: a date with a two-digit year in dots or dashes, as comment stamps give it beside a time:
+#: "07.19.12 at 08:00", "19-07-12 08:00" (a stamp needs the time as well: alone it may be a version number)
+_SHORT_DATE = regex.compile(r"(?<![\d.\-/])\d{1,2}([.\-])\d{1,2}\1\d{2}(?![\d.\-/])")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class CommentSection(Rule):
     Removes: ``274 Comments`` and the comments below it; ``53 Responses to “Some Post”``; with no
              heading, everything from the first of three or more ``Mary Ann Says:`` headers, or from
              the first of three or more nearby ``Posted by: Sam at March 3, 2021 4:26 PM`` headers
+             (or ``Sam Green 03.03.21 at 16:26``: a two-digit year in dots, beside a time)
              with short replies between them, or of three or more replies signed at their end
              (``说得对。【网友甲】08-11 16:06``) after more prose than follows them.
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
@@ -234,18 +238,22 @@ def is_comment_stamp(block: Block) -> bool:
     """A short line with a time of day, a date or am/pm, and a word that is neither: the header of
     one comment (``Posted by: Sam at November 7, 2012 4:26 PM``, ``5月16日 18:14 举报 赞 回复``),
     not a bare time stamp (``5月16日 18:14``)."""
-    if block.size > 20 or block.n_sentence_punct > 1:
+    if block.size > 20:
         return False
     text = block.text
+    if block.n_sentence_punct > 1 and (
+        "." not in text or sum(1 for ch in _SHORT_DATE.sub(" ", text) if ch in SENTENCE_END) > 1
+    ):
+        return False  # sentences, not a header (the dots of "07.19.12" do not count)
     timed = (":" in text or "：" in text) and _TIME.search(text) is not None
     if not timed and not _ACTION_IN(block.folded):
         return False
     if not (NUMERIC_DATE.search(text) or WORD_DATE.search(text)
-            or (timed and (SLASH_DATE.search(text) or _YEARLESS_DATE.search(text)))):
+            or (timed and (SLASH_DATE.search(text) or _YEARLESS_DATE.search(text) or _SHORT_DATE.search(text)))):
         return False
     rest = _TIME.sub(" ", SLASH_DATE.sub(" ", WORD_DATE.sub(" ", NUMERIC_DATE.sub(" ", text))))
     if timed:
-        rest = _YEARLESS_DATE.sub(" ", rest)
+        rest = _SHORT_DATE.sub(" ", _YEARLESS_DATE.sub(" ", rest))
     words = [w.casefold().rstrip(".") for w in _STAMP_WORD.findall(rest)]
     if timed:
         return any(w not in _STAMP_WORDS for w in words)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from ..vocab import COOKIE_NOTICE_TERMS, COOKIE_SITE_WORDS, COOKIE_WORDS, DISCLAIMER_MARKERS
-from ..textutil import fold, literal_prefilter
+from ..vocab import COOKIE_NOTICE_TERMS, COOKIE_SITE_WORDS, COOKIE_WORDS, DISCLAIMER_MARKERS, SITE_NOTICE_PHRASES
+from ..textutil import fold, literal_finder, literal_prefilter
 from .base import Context, Gate, LineRule, compile_alternation
 
 _MARKER = regex.compile(compile_alternation(DISCLAIMER_MARKERS), regex.IGNORECASE)
@@ -19,15 +19,18 @@ _COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "版权所�
 _COOKIE = regex.compile(r"\b(?:" + compile_alternation(COOKIE_WORDS) + r")\b", regex.IGNORECASE)
 _COOKIE_SITE = regex.compile(r"\b(?:" + compile_alternation(COOKIE_SITE_WORDS) + r")\b", regex.IGNORECASE)
 _COOKIE_TERM = regex.compile(r"\b(?:" + compile_alternation(COOKIE_NOTICE_TERMS) + r")\b", regex.IGNORECASE)
+_NOTICE_IN = literal_finder(SITE_NOTICE_PHRASES)  # folded, case-free phrases: a substring test is exact
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|版权所有", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Disclaimer(LineRule):
-    """Drops disclaimers, copyright notices and cookie-consent notices.
+    """Drops disclaimers, copyright notices, cookie-consent notices and browser notices.
 
     Removes: ``免责声明:转载此文章的目的旨在传播更多信息…``, ``© 2025 Example Media. All rights reserved.``,
-             ``We use cookies to personalise ads and analyse traffic; manage your preferences below.``
+             ``We use cookies to personalise ads and analyse traffic; manage your preferences below.``,
+             ``This page is best viewed in an up-to-date web browser.`` (a browser notice; also the
+             standard purposes of a consent dialog: ``Store and/or access information on a device.``)
     Keeps:   ``公司在公告中附上了免责声明,称预测存在不确定性。`` (a sentence quoting 免责声明);
              ``The regulator said websites must ask before setting tracking cookies in a browser.``
              (cookies in a report: no first-person site speaking).
@@ -37,7 +40,9 @@ class Disclaimer(LineRule):
     short_size: int = 30
     min_cookie_terms: int = 2
     # a cookie notice needs "cookie" in the folded text (the judge's own first test)
-    gate = Gate(words=tuple(fold(w) for w in (*DISCLAIMER_MARKERS, *_COPYRIGHT_WORDS, "cookie")))
+    #: a browser notice or consent-dialog text holds at most this many tokens
+    notice_size: int = 100
+    gate = Gate(words=tuple(fold(w) for w in (*DISCLAIMER_MARKERS, *_COPYRIGHT_WORDS, "cookie", *SITE_NOTICE_PHRASES)))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded
@@ -51,6 +56,10 @@ class Disclaimer(LineRule):
             return f"{len(markers)} distinct disclaimer markers: {', '.join(sorted(markers))}"
         if block.size <= self.short_size and _COPYRIGHT.search(folded):
             return "short copyright notice"
+        if block.size <= self.notice_size and _NOTICE_IN is not None:
+            found = _NOTICE_IN(folded)
+            if found:
+                return f"browser notice or consent-dialog wording ('{found.group()}')"
         if "cookie" in folded and _COOKIE.search(folded) and _COOKIE_SITE.search(folded):
             terms = {m.group() for m in _COOKIE_TERM.finditer(folded)}
             if len(terms) >= self.min_cookie_terms:

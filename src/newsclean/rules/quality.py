@@ -157,16 +157,21 @@ class ContextSmoothing(Rule):
     kept as a run. Other borderline blocks are settled next (kept when the nearest decided block on either side was
     kept); then a short block is kept when the nearest decided block on both sides was kept, or on
     one side when it is a whole sentence of 3+ tokens. The page edges count as dropped; blocks removed by the
-    ``transparent`` rules (credits, captions, placeholder tokens) are looked through.
+    ``transparent`` rules (credits, captions, placeholder tokens, source lines such as
+    ``Source: City Council``) are looked through.
+    A run of 3+ adjacent data-table rows (mostly numbers) stays with one kept neighbour.
     Removes: a menu word ``Sport`` between navigation lines.
     Keeps:   the subheading ``特朗普与普京通话`` between two body paragraphs; ``Thanks for listening.``
-             as the last line of a story, before the share buttons.
+             as the last line of a story, before the share buttons; the rows of a results table
+             (``1 Northfield 42 13 3 2``) right after a paragraph.
     """
 
     id = "quality.context"
-    #: Rules whose removals sit inside an article (a credit under a photo, a placeholder token):
+    #: Rules whose removals sit inside an article (a credit under a photo, a placeholder token, a
+    #: source line between two parts of a story; measured on the dev set: bylines and date lines
+    #: are not transparent, they more often close the article):
     #: the neighbours of such a block look through it.
-    transparent: frozenset[str] = frozenset({"media.credit", "media.caption", "junk.placeholder"})
+    transparent: frozenset[str] = frozenset({"media.credit", "media.caption", "junk.placeholder", "meta.source_line"})
     #: A borderline block looks for a kept neighbour across at most this many undecided blocks
     #: (None: any distance, as jusText does; measured best on the dev set).
     max_gap: int | None = None
@@ -175,6 +180,9 @@ class ContextSmoothing(Rule):
     #: A short block that is a whole sentence (3+ tokens, ends in sentence punctuation) stays when
     #: the nearest decided block on either side was kept (the last lines of a story: "Thanks for reading.").
     keep_short_sentences: bool = True
+    #: A run of this many adjacent data-table rows (mostly numbers) next to a kept block is a table
+    #: of the article: it stays with one kept neighbour.
+    min_table_rows: int = 3
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -228,14 +236,34 @@ class ContextSmoothing(Rule):
         # quadratic on long runs of short lines).
         before_of = _sweep(settled, range(len(settled)))
         after_of = _sweep(settled, range(len(settled) - 1, -1, -1))
+        table = self._table_rows(blocks, scores)
         for i, score in scores.items():
             if score.klass != NEAR:
                 before, after = before_of[i], after_of[i]
                 keep = bool(before and after)
                 rule = "short block between kept blocks" if keep else "short block next to dropped blocks or the page edge"
+                if not keep and i in table and (before or after):
+                    keep, rule = True, f"row of a data table ({table[i]} rows) next to a kept block"
                 if not keep and self.keep_short_sentences and score.klass == SHORT and blocks[i].ends_sentence and blocks[i].size >= 3 and (before or after):
                     keep, rule = True, "short sentence next to a kept block"
                 yield Verdict(i, keep, f"{rule} ({score.reason}; before: {_side(before)}, after: {_side(after)})")
+
+
+    def _table_rows(self, blocks, scores: dict[int, ProseScore]) -> dict[int, int]:
+        """Short undecided blocks in runs of ``min_table_rows`` or more adjacent data-table rows
+        (mostly numbers, see :func:`~newsclean.rules.region._is_data_row`), each with its run length."""
+        from .region import _is_data_row  # region imports this module
+
+        rows: dict[int, int] = {}
+        run: list[int] = []
+        for i in [*sorted(scores), -1]:
+            if i >= 0 and scores[i].klass == SHORT and _is_data_row(blocks[i]) and (not run or run[-1] == i - 1):
+                run.append(i)
+                continue
+            if len(run) >= self.min_table_rows:
+                rows.update((j, len(run)) for j in run)
+            run = [i] if i >= 0 and scores[i].klass == SHORT and _is_data_row(blocks[i]) else []
+        return rows
 
 
 def _nearest(state: list[bool | None], i: int, step: int, max_gap: int | None = None) -> bool | None:
