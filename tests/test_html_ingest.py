@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from newsclean.api import to_document
 from newsclean.ingest.html import document_from_html
@@ -483,3 +485,22 @@ def test_negative_profile_sentence_in_the_story_stays():
 <div class="biology-notes"><p>{PARA} Seals were seen near the new pier on Friday.</p></div></div></body></html>"""
     body = newsclean.clean(page, format="html").body
     assert _BIO in body and "Seals were seen near the new pier" in body  # "biology" is not the token "bio"
+
+
+# Pattern seen on dev-set blog pages: the author box under a post named "author_info" /
+# "about-author" rather than "author-bio"; markup and text written for these tests.
+@pytest.mark.parametrize("cls", ["author_info", "about-author", "authorbox", "author-box"])
+def test_author_box_class_names_under_the_story_are_chrome(cls):
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="{cls}"><p>{_BIO}</p></div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _BIO not in explained.article.body
+    assert any(r.rule == "dom.chrome" and cls in r.reason for r in explained.removals)
+
+
+def test_negative_author_name_class_in_the_story_stays():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="author-name-note"><p>{_BIO}</p></div></div></body></html>"""
+    assert _BIO in newsclean.clean(page, format="html").body  # "author" alone is not an author box

@@ -72,7 +72,9 @@ BOILERPLATE_TOKENS = frozenset(
     social comment comments commentlist disqus ad ads advert adverts advertisement advertising adsense
     sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud
-    bio authorbio biography""".split()  # bio...: the author box under a story ("author-bio")
+    bio authorbio biography
+    authorbox author-box author_box authorinfo author-info author_info about-author about_author aboutauthor
+    about-the-author""".split()  # bio...: the author box under a story ("author-bio")
 )
 #: regions that are chrome however much prose they hold (never treated as wrappers; their
 #: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
