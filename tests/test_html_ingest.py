@@ -420,6 +420,26 @@ def test_negative_pipe_separated_pager_in_the_main_container_still_goes():
     assert "Page 7" not in newsclean.clean(page, format="html").body
 
 
+# Pattern seen on dev-set changelogs, product lists and reference lists: a list item of the
+# article of 12-19 words whose title is a link (density 0.7-0.8); markup written for these tests.
+_ITEM = "<li><a href='/b1'>Harbour tides: ferry timetables for all the northern routes</a>, survey 2019, two</li>"
+_MENU_ITEM = "<li><a href='/m1'>Harbour tides and ferry timetables for all the northern routes this week</a></li>"
+
+
+def test_linked_list_item_of_twelve_words_in_the_main_container_is_kept():
+    page = _linked_page(f"<ul>{_ITEM}</ul>")
+    item = next(b for b in document_from_html(page).blocks if b.text.startswith("Harbour tides:"))
+    assert 0.7 <= item.dom.link_density < 0.8 and 12 <= item.n_words < 20 and item.dom.in_list
+    assert "survey 2019, two" in newsclean.clean(page, format="html").body
+
+
+def test_negative_fully_linked_list_item_in_the_main_container_still_goes():
+    page = _linked_page(f"<ul>{_MENU_ITEM}</ul>")
+    item = next(b for b in document_from_html(page).blocks if b.text.startswith("Harbour tides and"))
+    assert item.dom.link_density == 1.0 and item.n_words >= 12
+    assert "all the northern routes this week" not in newsclean.clean(page, format="html").body
+
+
 # Pattern seen on dev-set photo pages (a slideshow whose one paragraph is the picture's caption,
 # ending in a credit); markup and text written for these tests.
 _PHOTO_CAPTION = ("A girl poses with a painting of a whale at the harbour fair in the old town on Sunday, "

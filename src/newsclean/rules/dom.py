@@ -103,13 +103,17 @@ class LinkDensity(LineRule):
     So is, below a density of 0.7, any line of 20+ words that is not a ``|``-separated row: a
     reference with its linked title and URL, an entry of a reading list or a deals post (a
     menu item or a teaser title is shorter; a pagination or tag row is separated by pipes).
+    So is, below a density of 0.8, a list item (``<li>``) of 12+ words that is not a ``|`` row:
+    an entry of the article's own list (a linked reference, a changelog entry, a product with
+    its price), not a menu entry or a teaser title.
     Removes: ``<li><a>Politics</a></li>`` (link density 1.00).
     Keeps:   ``<p>The <a>report</a> was published on Monday by the ministry.</p>`` (density 0.10), and in
              the article ``<p><a>Analysts said</a> the <a>vote on the budget</a> would come <a>after the
              summer recess</a>, and <a>the ministry agreed</a>.</p>`` (density ≈ 0.8), and in the article
              ``<li>Doe, J.; Roe, K.; Poe, L. (2019). <a>Harbour Tides, Ferry Timetables, Northern Routes:
              Survey Results 2018-2019, Volume Two</a>. Harbour Press. Retrieved 3 March 2020.</li>``
-             (20+ words, density ≈ 0.6, not a sentence).
+             (20+ words, density ≈ 0.6, not a sentence), and in the article ``<li><a>Harbour Tides: ferry
+             timetables for the northern routes</a>, survey results 2019</li>`` (12+ words, density ≈ 0.75).
     """
 
     id = "dom.link_density"
@@ -121,6 +125,9 @@ class LinkDensity(LineRule):
     #: inside the main container, any line of min_long_words+ words (not a "|" row) stays below this density
     max_long_density: float = 0.7
     min_long_words: int = 20
+    #: inside the main container, a list item of min_item_words+ words (not a "|" row) stays below this density
+    max_item_density: float = 0.8
+    min_item_words: int = 12
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         dom = block.dom
@@ -132,6 +139,9 @@ class LinkDensity(LineRule):
         if (dom.in_main and dom.link_density < self.max_long_density and block.n_words >= self.min_long_words
                 and block.text.count("|") < 3):
             return None  # a long entry of the article (a reference, a deal, a reading list), not a menu
+        if (dom.in_main and dom.in_list and dom.link_density < self.max_item_density
+                and block.n_words >= self.min_item_words and block.text.count("|") < 3):
+            return None  # a list item of the article that is a sentence or a reference, not a menu entry
         return f"link density {dom.link_density:.2f} >= {self.max_density}"
 
 
