@@ -524,3 +524,29 @@ def test_negative_author_name_class_in_the_story_stays():
     page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
 <div class="author-name-note"><p>{_BIO}</p></div></div></body></html>"""
     assert _BIO in newsclean.clean(page, format="html").body  # "author" alone is not an author box
+
+
+# Pattern seen on dev-set blog pages: reader comments under <div class="commentbody"> (one
+# lower-case word, so not split into "comment") and sidebar gadgets under
+# <div class="widget-content">; markup and text written for these tests.
+_READER = "I walked past the new pier on Sunday and I think the whole harbour looks much better for it now."
+_GADGET = "Subscribe to this blog and read every new post about the harbour, the ferries and the islands."
+
+
+def _blog_page(box: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    return f"""<html><head><title>Pier</title></head><body><div class="widget Blog">
+<div class="post-body">{story}</div>{box}</div></body></html>"""
+
+
+@pytest.mark.parametrize("cls, text", [("commentbody", _READER), ("commentarea", _READER), ("widget-content", _GADGET)])
+def test_comment_body_and_widget_content_boxes_are_chrome(cls, text):
+    explained = newsclean.clean_and_explain(_blog_page(f'<div class="{cls}"><p>{text}</p></div>'), format="html")
+    assert text not in explained.article.body and PARA in explained.article.body
+    assert any(r.rule == "dom.chrome" and cls.lower() in r.reason for r in explained.removals)
+
+
+def test_negative_commentary_and_widget_story_stay():
+    page = _blog_page(f'<div class="commentary"><p>{_READER}</p></div>')
+    body = newsclean.clean(page, format="html").body
+    assert _READER in body and PARA in body  # "commentary" (an opinion column) and "widget Blog" are not chrome

@@ -74,12 +74,18 @@ BOILERPLATE_TOKENS = frozenset(
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud
     bio authorbio biography
     authorbox author-box author_box authorinfo author-info author_info about-author about_author aboutauthor
-    about-the-author""".split()  # bio...: the author box under a story ("author-bio")
+    about-the-author
+    commentbody commenttext commentcontent commentarea commentthread
+    widget-content widget-area widget-wrap""".split()
+    # bio/author…: the author box under a story ("author-bio", "author_info"); comment…: a comment
+    # box named in one lower-case word ("commentbody", not split into "comment"); widget-…: a
+    # sidebar gadget's box (a story can sit in a "widget Blog" element, so not "widget" alone)
 )
 #: regions that are chrome however much prose they hold (never treated as wrappers; their
 #: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
 STRICT_TOKENS = frozenset(
-    "comment comments commentlist disqus cookie cookies consent modal popup".split()
+    "comment comments commentlist commentbody commenttext commentcontent commentarea commentthread disqus cookie cookies "
+    "consent modal popup".split()
 )
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
 #: whole class words (not parts of one) that hide an element from readers
