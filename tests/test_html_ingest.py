@@ -550,3 +550,27 @@ def test_negative_commentary_and_widget_story_stay():
     page = _blog_page(f'<div class="commentary"><p>{_READER}</p></div>')
     body = newsclean.clean(page, format="html").body
     assert _READER in body and PARA in body  # "commentary" (an opinion column) and "widget Blog" are not chrome
+
+
+# Pattern seen on dev-set blog pages: a sidebar column inside the main container whose link
+# lists go, leaving their section headings ("Archives") between the story's paragraphs and a
+# last prose blurb; markup and text written for these tests.
+def _story_with_sidebar_sections(section_body: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    archive = "".join(f"<li><a href='/a{i}'>Month {i} (3)</a></li>" for i in range(6))
+    return f"""<html><head><title>Pier</title></head><body><div class="page">
+<div class="post">{story}</div>
+<div class="column"><h2>Harbour archives</h2><ul>{archive}</ul>
+<h2>What happens next</h2>{section_body}
+<p>{PARA} The ferry timetable changes again in the autumn.</p></div></div></body></html>"""
+
+
+def test_heading_of_a_removed_link_list_in_the_main_container_goes():
+    explained = newsclean.clean_and_explain(_story_with_sidebar_sections(""), format="html")
+    assert "Harbour archives" not in explained.article.body
+    assert any(r.rule == "dom.empty_section" and r.text == "Harbour archives" for r in explained.removals)
+
+
+def test_negative_heading_of_a_kept_paragraph_stays():
+    body = newsclean.clean(_story_with_sidebar_sections(""), format="html").body
+    assert "What happens next" in body and "The ferry timetable changes again" in body

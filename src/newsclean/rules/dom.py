@@ -146,6 +146,39 @@ class LinkDensity(LineRule):
 
 
 @dataclass(frozen=True)
+class EmptySection(Rule):
+    """Drops a heading inside the main-content container whose whole section was removed.
+
+    A sidebar column inside the container (archive menus, link lists, "Followers" boxes) keeps
+    its section headings after its links go: each heading sits between kept paragraphs, so
+    :class:`MainContent` would keep it. A heading (``<h1>``-``<h6>``) whose following blocks up
+    to the next heading are all already removed heads nothing of the article.
+    Removes: ``<h2>Archives</h2>`` followed only by dropped ``<li><a>May (5)</a></li>`` items.
+    Keeps:   ``<h2>What happens next</h2>`` followed by a paragraph of the story, and a heading
+             followed directly by another heading (a kicker above a title).
+    """
+
+    id = "dom.empty_section"
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks = ctx.blocks
+        for block in ctx.undecided():
+            dom = block.dom
+            if dom is None or not dom.in_main or not dom.heading_level:
+                continue
+            n = 0
+            for nxt in blocks[block.index + 1:]:
+                if nxt.dom is not None and nxt.dom.heading_level:
+                    break
+                if not ctx.is_dropped(nxt.index):
+                    n = -1
+                    break
+                n += 1
+            if n > 0:
+                yield self.drop(block, f"heading of a section whose {n} block(s) were all removed")
+
+
+@dataclass(frozen=True)
 class MainContent(Rule):
     """Keeps the still-undecided blocks inside the main-content container, between its prose.
 
