@@ -374,6 +374,33 @@ def _story_with_blurb_column(lead_box: bool = False, closing: str = "") -> str:
 </div></body></html>"""
 
 
+def _story_in_a_box_with(extra: str) -> str:
+    """The story's element inside a box that also holds ``extra`` after it, then a blurb column."""
+    page = _story_with_blurb_column()
+    start = page.index("<div><p>")
+    end = page.index("</div>", start) + len("</div>")
+    return page[:start] + "<div class='box'>" + page[start:end] + extra + "</div>" + page[end:]
+
+
+# Pattern seen on dev-set news pages: the story's element shares a box with two sponsor blurbs
+# under it, and that box (story + blurbs) out-scores the story's own element; text written here.
+_SPONSORED = ("<p>Tired of your commute? Find out how to start a new career close to home this year.</p>"
+              "<p>Not sure where to start with clutter? Here is how to clear a room in a weekend.</p>")
+
+
+def test_container_narrows_to_the_story_element_not_its_box_with_blurbs():
+    body = newsclean.clean(_story_in_a_box_with(_SPONSORED), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "Tired of your commute" not in body and "Lighthouse keepers once lived" not in body
+
+
+def test_negative_long_closing_paragraph_in_the_story_box_stays():
+    closing = ("<p>" + " ".join([PARA] * 3) + " The harbour master will report on the first month of "
+               "traffic at the council meeting in June.</p>")
+    body = newsclean.clean(_story_in_a_box_with(closing), format="html").body
+    assert "report on the first month of traffic" in body
+
+
 def test_container_narrows_to_the_story_beside_a_blurb_column():
     body = newsclean.clean(_story_with_blurb_column(), format="html").body
     assert "the works were 5 weeks ahead of plan" in body

@@ -59,6 +59,8 @@ NARROW_SHARE = 0.5
 NARROW_REST = 0.7
 NARROW_BLURBS = 5
 NARROW_LINE = 0.25
+#: ...the descendant being the smallest one whose score is at least this share of the best one's
+NARROW_NEAR = 0.8
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
@@ -469,20 +471,27 @@ class Renderer:
         archive menus can out-score the story's own element by the blurbs' prose. When one
         element holds most of the container's score and the lines after it are several short
         prose blurbs that their chrome nearly cancels, the container ends with that element.
-        What comes before it (a lead paragraph in a box of its own, the headline) stays.
+        What comes before it (a lead paragraph in a box of its own, the headline) stays. Of the
+        elements holding most of the score, the smallest with at least NARROW_NEAR of the best
+        one's score is taken: the story's own element, not a box holding it and a few blurbs.
         """
         outer = next((e for e in self.scores if e[1] == first and e[2] == last), None)
         if outer is None or outer[0] < MIN_MAIN_SCORE:
             return first, last  # a container widened over chrome: its score says nothing here
         inside = [line for line in self.lines if first <= line.owner <= last]
-        best = None
+        candidates = []
         for score, e_first, e_last, _ in self.scores:
-            if not first < e_first <= last or score < NARROW_SHARE * outer[0] or (best and score <= best[0]):
+            if not first < e_first <= last or score < NARROW_SHARE * outer[0]:
                 continue
-            if sum(1 for line in inside if e_first <= line.owner <= e_last) > SMALL_WINNER_LINES:
-                best = (score, e_first, e_last)
-        if best is None:
+            n_lines = sum(1 for line in inside if e_first <= line.owner <= e_last)
+            if n_lines > SMALL_WINNER_LINES:
+                candidates.append((score, e_first, e_last, n_lines))
+        if not candidates:
             return first, last
+        top = max(c[0] for c in candidates)
+        # the story's own element: the smallest candidate holding nearly the best one's score
+        # (the best can be a box holding the story and a few sponsor blurbs after it)
+        best = min((c for c in candidates if c[0] >= NARROW_NEAR * top), key=lambda c: (c[3], -c[0]))
         tail = [line.score for line in inside if line.owner > best[2]]
         blurbs = [score for score in tail if score > 0]
         if (len(blurbs) < NARROW_BLURBS or max(blurbs) > NARROW_LINE * best[0]
