@@ -601,3 +601,23 @@ def test_heading_of_a_removed_link_list_in_the_main_container_goes():
 def test_negative_heading_of_a_kept_paragraph_stays():
     body = newsclean.clean(_story_with_sidebar_sections(""), format="html").body
     assert "What happens next" in body and "The ferry timetable changes again" in body
+
+
+# Pattern seen on dev-set documentation pages: each section carries an id made from its heading
+# ("sharing-with-a-single-developer"), which holds the chrome token "sharing"; markup and text
+# written for these tests.
+def _sectioned_page(ident: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(3))
+    section = f"<p>{PARA} Ferries will share the new berth with the fishing boats from May.</p>"
+    return f"""<html><head><title>Pier</title></head><body><div class="doc">{story}
+<div class="section" id="{ident}"><h2>Sharing the new berth</h2>{section}</div></div></body></html>"""
+
+
+def test_section_anchor_named_after_its_heading_is_not_chrome():
+    body = newsclean.clean(_sectioned_page("sharing-the-berth-with-boats"), format="html").body
+    assert "Ferries will share the new berth" in body
+
+
+def test_negative_short_chrome_id_still_marks_chrome():
+    body = newsclean.clean(_sectioned_page("social-sharing"), format="html").body
+    assert "Ferries will share the new berth" not in body  # two parts, no function word: a region name

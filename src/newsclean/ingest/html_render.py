@@ -111,6 +111,17 @@ _HEADLINE_CLASS = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story
 _NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
 
 
+#: words of running text that name no page region: an id holding one of them among four or more
+#: parts is a section anchor made from a heading ("sharing-with-a-single-developer"), not a region
+_SLUG_FUNCTION_WORDS = frozenset("a an the and or of to in on for with from by is are how what why your".split())
+_SLUG_SPLIT = re.compile(r"[-_]+")
+
+
+def _is_heading_slug(ident: str) -> bool:
+    parts = _SLUG_SPLIT.split(ident.lower())
+    return len(parts) >= 4 and not _SLUG_FUNCTION_WORDS.isdisjoint(parts)
+
+
 def class_tokens(value: str) -> set[str]:
     """``"post-share shareBar"`` → ``{"post", "share", "bar", "post-share", "sharebar"}``."""
     tokens: set[str] = set()
@@ -265,6 +276,8 @@ class Renderer:
                 hidden = bool(style and ("none" in style or "hidden" in style) and _DISPLAY_NONE.search(style))
             cls = attrs.get("class")
             ident = attrs.get("id")
+            if ident and _is_heading_slug(ident):
+                ident = None  # "sharing-with-a-single-developer": a section anchor named after its heading
             if (cls or ident) and tag not in ("html", "body"):
                 hidden_class, boiler, caption, headline = _classify_attr(f"{cls or ''} {ident or ''}")
                 hidden = hidden or hidden_class
