@@ -621,3 +621,25 @@ def test_section_anchor_named_after_its_heading_is_not_chrome():
 def test_negative_short_chrome_id_still_marks_chrome():
     body = newsclean.clean(_sectioned_page("social-sharing"), format="html").body
     assert "Ferries will share the new berth" not in body  # two parts, no function word: a region name
+
+
+# Pattern seen on dev-set news pages: a comment / e-mail-this-story form inside the story's
+# container whose notice is a full sentence; markup and text written for these tests.
+_FORM_NOTICE = "We do not share the address you give here, and we never keep it on file after sending."
+
+
+def test_prose_inside_a_form_in_the_container_is_not_kept_as_main_prose():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<form action="/send"><h3>Comment</h3><div>{_FORM_NOTICE}</div><input name="to"></form></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _FORM_NOTICE not in explained.article.body  # left to the text rules (a comment section)
+    assert not any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)
+
+
+def test_negative_prose_outside_a_form_is_kept_as_main_prose():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div>{_FORM_NOTICE}</div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)

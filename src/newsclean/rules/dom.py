@@ -220,9 +220,12 @@ class MainProse(Rule):
     A paragraph the DOM places in the article body, with few links and no boilerplate markup,
     is the article even when its wording looks like chrome to a line-based rule (a section of
     the story headed "Comment", a sentence that starts with "Source:").
+    Prose inside a ``<form>`` below the container's root (the notice of a comment or
+    e-mail-this-story form) is left to the text rules (comment sections, disclaimers).
     Removes: nothing.
     Keeps:   ``<p>Most journalism is about distilling complex topics into chunks that people …</p>``
-             inside the story container; not the same text under ``<div class="comments">``.
+             inside the story container; not the same text under ``<div class="comments">``, nor
+             ``<form><div>We never keep the address you give here on file after sending.</div></form>``.
     """
 
     id = "dom.main_prose"
@@ -233,5 +236,7 @@ class MainProse(Rule):
             dom = block.dom
             if dom is None or not dom.in_main or dom.class_tokens or dom.ancestors & CHROME_ANCESTORS:
                 continue
+            if "form" in dom.ancestors:
+                continue  # a form's notice: the comment-section and disclaimer rules judge it
             if dom.link_density < self.max_link_density and is_prose(block):
                 yield self.keep(block, f"prose inside the main-content container (<{dom.tag or '?'}>)")
