@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from newsclean.api import to_document
 from newsclean.ingest.html import document_from_html
@@ -372,6 +374,33 @@ def _story_with_blurb_column(lead_box: bool = False, closing: str = "") -> str:
 </div></body></html>"""
 
 
+def _story_in_a_box_with(extra: str) -> str:
+    """The story's element inside a box that also holds ``extra`` after it, then a blurb column."""
+    page = _story_with_blurb_column()
+    start = page.index("<div><p>")
+    end = page.index("</div>", start) + len("</div>")
+    return page[:start] + "<div class='box'>" + page[start:end] + extra + "</div>" + page[end:]
+
+
+# Pattern seen on dev-set news pages: the story's element shares a box with two sponsor blurbs
+# under it, and that box (story + blurbs) out-scores the story's own element; text written here.
+_SPONSORED = ("<p>Tired of your commute? Find out how to start a new career close to home this year.</p>"
+              "<p>Not sure where to start with clutter? Here is how to clear a room in a weekend.</p>")
+
+
+def test_container_narrows_to_the_story_element_not_its_box_with_blurbs():
+    body = newsclean.clean(_story_in_a_box_with(_SPONSORED), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "Tired of your commute" not in body and "Lighthouse keepers once lived" not in body
+
+
+def test_negative_long_closing_paragraph_in_the_story_box_stays():
+    closing = ("<p>" + " ".join([PARA] * 3) + " The harbour master will report on the first month of "
+               "traffic at the council meeting in June.</p>")
+    body = newsclean.clean(_story_in_a_box_with(closing), format="html").body
+    assert "report on the first month of traffic" in body
+
+
 def test_container_narrows_to_the_story_beside_a_blurb_column():
     body = newsclean.clean(_story_with_blurb_column(), format="html").body
     assert "the works were 5 weeks ahead of plan" in body
@@ -416,6 +445,26 @@ def test_negative_pipe_separated_pager_in_the_main_container_still_goes():
     pager = next(b for b in document_from_html(page).blocks if b.text.startswith("Page 1 |"))
     assert 0.5 <= pager.dom.link_density < 0.7 and pager.n_words >= 20
     assert "Page 7" not in newsclean.clean(page, format="html").body
+
+
+# Pattern seen on dev-set changelogs, product lists and reference lists: a list item of the
+# article of 12-19 words whose title is a link (density 0.7-0.8); markup written for these tests.
+_ITEM = "<li><a href='/b1'>Harbour tides: ferry timetables for all the northern routes</a>, survey 2019, two</li>"
+_MENU_ITEM = "<li><a href='/m1'>Harbour tides and ferry timetables for all the northern routes this week</a></li>"
+
+
+def test_linked_list_item_of_twelve_words_in_the_main_container_is_kept():
+    page = _linked_page(f"<ul>{_ITEM}</ul>")
+    item = next(b for b in document_from_html(page).blocks if b.text.startswith("Harbour tides:"))
+    assert 0.7 <= item.dom.link_density < 0.8 and 12 <= item.n_words < 20 and item.dom.in_list
+    assert "survey 2019, two" in newsclean.clean(page, format="html").body
+
+
+def test_negative_fully_linked_list_item_in_the_main_container_still_goes():
+    page = _linked_page(f"<ul>{_MENU_ITEM}</ul>")
+    item = next(b for b in document_from_html(page).blocks if b.text.startswith("Harbour tides and"))
+    assert item.dom.link_density == 1.0 and item.n_words >= 12
+    assert "all the northern routes this week" not in newsclean.clean(page, format="html").body
 
 
 # Pattern seen on dev-set photo pages (a slideshow whose one paragraph is the picture's caption,
@@ -483,3 +532,114 @@ def test_negative_profile_sentence_in_the_story_stays():
 <div class="biology-notes"><p>{PARA} Seals were seen near the new pier on Friday.</p></div></div></body></html>"""
     body = newsclean.clean(page, format="html").body
     assert _BIO in body and "Seals were seen near the new pier" in body  # "biology" is not the token "bio"
+
+
+# Pattern seen on dev-set blog pages: the author box under a post named "author_info" /
+# "about-author" rather than "author-bio"; markup and text written for these tests.
+@pytest.mark.parametrize("cls", ["author_info", "about-author", "authorbox", "author-box"])
+def test_author_box_class_names_under_the_story_are_chrome(cls):
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="{cls}"><p>{_BIO}</p></div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _BIO not in explained.article.body
+    assert any(r.rule == "dom.chrome" and cls in r.reason for r in explained.removals)
+
+
+def test_negative_author_name_class_in_the_story_stays():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div class="author-name-note"><p>{_BIO}</p></div></div></body></html>"""
+    assert _BIO in newsclean.clean(page, format="html").body  # "author" alone is not an author box
+
+
+# Pattern seen on dev-set blog pages: reader comments under <div class="commentbody"> (one
+# lower-case word, so not split into "comment") and sidebar gadgets under
+# <div class="widget-content">; markup and text written for these tests.
+_READER = "I walked past the new pier on Sunday and I think the whole harbour looks much better for it now."
+_GADGET = "Subscribe to this blog and read every new post about the harbour, the ferries and the islands."
+
+
+def _blog_page(box: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    return f"""<html><head><title>Pier</title></head><body><div class="widget Blog">
+<div class="post-body">{story}</div>{box}</div></body></html>"""
+
+
+@pytest.mark.parametrize("cls, text", [("commentbody", _READER), ("commentarea", _READER), ("widget-content", _GADGET)])
+def test_comment_body_and_widget_content_boxes_are_chrome(cls, text):
+    explained = newsclean.clean_and_explain(_blog_page(f'<div class="{cls}"><p>{text}</p></div>'), format="html")
+    assert text not in explained.article.body and PARA in explained.article.body
+    assert any(r.rule == "dom.chrome" and cls.lower() in r.reason for r in explained.removals)
+
+
+def test_negative_commentary_and_widget_story_stay():
+    page = _blog_page(f'<div class="commentary"><p>{_READER}</p></div>')
+    body = newsclean.clean(page, format="html").body
+    assert _READER in body and PARA in body  # "commentary" (an opinion column) and "widget Blog" are not chrome
+
+
+# Pattern seen on dev-set blog pages: a sidebar column inside the main container whose link
+# lists go, leaving their section headings ("Archives") between the story's paragraphs and a
+# last prose blurb; markup and text written for these tests.
+def _story_with_sidebar_sections(section_body: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    archive = "".join(f"<li><a href='/a{i}'>Month {i} (3)</a></li>" for i in range(6))
+    return f"""<html><head><title>Pier</title></head><body><div class="page">
+<div class="post">{story}</div>
+<div class="column"><h2>Harbour archives</h2><ul>{archive}</ul>
+<h2>What happens next</h2>{section_body}
+<p>{PARA} The ferry timetable changes again in the autumn.</p></div></div></body></html>"""
+
+
+def test_heading_of_a_removed_link_list_in_the_main_container_goes():
+    explained = newsclean.clean_and_explain(_story_with_sidebar_sections(""), format="html")
+    assert "Harbour archives" not in explained.article.body
+    assert any(r.rule == "dom.empty_section" and r.text == "Harbour archives" for r in explained.removals)
+
+
+def test_negative_heading_of_a_kept_paragraph_stays():
+    body = newsclean.clean(_story_with_sidebar_sections(""), format="html").body
+    assert "What happens next" in body and "The ferry timetable changes again" in body
+
+
+# Pattern seen on dev-set documentation pages: each section carries an id made from its heading
+# ("sharing-with-a-single-developer"), which holds the chrome token "sharing"; markup and text
+# written for these tests.
+def _sectioned_page(ident: str) -> str:
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(3))
+    section = f"<p>{PARA} Ferries will share the new berth with the fishing boats from May.</p>"
+    return f"""<html><head><title>Pier</title></head><body><div class="doc">{story}
+<div class="section" id="{ident}"><h2>Sharing the new berth</h2>{section}</div></div></body></html>"""
+
+
+def test_section_anchor_named_after_its_heading_is_not_chrome():
+    body = newsclean.clean(_sectioned_page("sharing-the-berth-with-boats"), format="html").body
+    assert "Ferries will share the new berth" in body
+
+
+def test_negative_short_chrome_id_still_marks_chrome():
+    body = newsclean.clean(_sectioned_page("social-sharing"), format="html").body
+    assert "Ferries will share the new berth" not in body  # two parts, no function word: a region name
+
+
+# Pattern seen on dev-set news pages: a comment / e-mail-this-story form inside the story's
+# container whose notice is a full sentence; markup and text written for these tests.
+_FORM_NOTICE = "We do not share the address you give here, and we never keep it on file after sending."
+
+
+def test_prose_inside_a_form_in_the_container_is_not_kept_as_main_prose():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<form action="/send"><h3>Comment</h3><div>{_FORM_NOTICE}</div><input name="to"></form></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert _FORM_NOTICE not in explained.article.body  # left to the text rules (a comment section)
+    assert not any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)
+
+
+def test_negative_prose_outside_a_form_is_kept_as_main_prose():
+    story = "".join(f"<p>{PARA} The works were {i} weeks ahead of plan.</p>" for i in range(4))
+    page = f"""<html><head><title>Pier</title></head><body><div class="story">{story}
+<div>{_FORM_NOTICE}</div></div></body></html>"""
+    explained = newsclean.clean_and_explain(page, format="html")
+    assert any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)

@@ -59,6 +59,8 @@ NARROW_SHARE = 0.5
 NARROW_REST = 0.7
 NARROW_BLURBS = 5
 NARROW_LINE = 0.25
+#: ...the descendant being the smallest one whose score is at least this share of the best one's
+NARROW_NEAR = 0.8
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
@@ -72,12 +74,20 @@ BOILERPLATE_TOKENS = frozenset(
     social comment comments commentlist disqus ad ads advert adverts advertisement advertising adsense
     sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud
-    bio authorbio biography""".split()  # bio...: the author box under a story ("author-bio")
+    bio authorbio biography
+    authorbox author-box author_box authorinfo author-info author_info about-author about_author aboutauthor
+    about-the-author
+    commentbody commenttext commentcontent commentarea commentthread
+    widget-content widget-area widget-wrap""".split()
+    # bio/author…: the author box under a story ("author-bio", "author_info"); comment…: a comment
+    # box named in one lower-case word ("commentbody", not split into "comment"); widget-…: a
+    # sidebar gadget's box (a story can sit in a "widget Blog" element, so not "widget" alone)
 )
 #: regions that are chrome however much prose they hold (never treated as wrappers; their
 #: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
 STRICT_TOKENS = frozenset(
-    "comment comments commentlist disqus cookie cookies consent modal popup".split()
+    "comment comments commentlist commentbody commenttext commentcontent commentarea commentthread disqus cookie cookies "
+    "consent modal popup".split()
 )
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
 #: whole class words (not parts of one) that hide an element from readers
@@ -99,6 +109,17 @@ _ASCII_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]+")
 #: evidence for :func:`newsclean.ingest.html_meta.visible_headline` only, never for dropping a line
 _HEADLINE_CLASS = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story|article|post|entry|news)-?head", re.IGNORECASE)
 _NOT_HEADLINE_CLASS = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
+
+
+#: words of running text that name no page region: an id holding one of them among four or more
+#: parts is a section anchor made from a heading ("sharing-with-a-single-developer"), not a region
+_SLUG_FUNCTION_WORDS = frozenset("a an the and or of to in on for with from by is are how what why your".split())
+_SLUG_SPLIT = re.compile(r"[-_]+")
+
+
+def _is_heading_slug(ident: str) -> bool:
+    parts = _SLUG_SPLIT.split(ident.lower())
+    return len(parts) >= 4 and not _SLUG_FUNCTION_WORDS.isdisjoint(parts)
 
 
 def class_tokens(value: str) -> set[str]:
@@ -255,6 +276,8 @@ class Renderer:
                 hidden = bool(style and ("none" in style or "hidden" in style) and _DISPLAY_NONE.search(style))
             cls = attrs.get("class")
             ident = attrs.get("id")
+            if ident and _is_heading_slug(ident):
+                ident = None  # "sharing-with-a-single-developer": a section anchor named after its heading
             if (cls or ident) and tag not in ("html", "body"):
                 hidden_class, boiler, caption, headline = _classify_attr(f"{cls or ''} {ident or ''}")
                 hidden = hidden or hidden_class
@@ -461,20 +484,27 @@ class Renderer:
         archive menus can out-score the story's own element by the blurbs' prose. When one
         element holds most of the container's score and the lines after it are several short
         prose blurbs that their chrome nearly cancels, the container ends with that element.
-        What comes before it (a lead paragraph in a box of its own, the headline) stays.
+        What comes before it (a lead paragraph in a box of its own, the headline) stays. Of the
+        elements holding most of the score, the smallest with at least NARROW_NEAR of the best
+        one's score is taken: the story's own element, not a box holding it and a few blurbs.
         """
         outer = next((e for e in self.scores if e[1] == first and e[2] == last), None)
         if outer is None or outer[0] < MIN_MAIN_SCORE:
             return first, last  # a container widened over chrome: its score says nothing here
         inside = [line for line in self.lines if first <= line.owner <= last]
-        best = None
+        candidates = []
         for score, e_first, e_last, _ in self.scores:
-            if not first < e_first <= last or score < NARROW_SHARE * outer[0] or (best and score <= best[0]):
+            if not first < e_first <= last or score < NARROW_SHARE * outer[0]:
                 continue
-            if sum(1 for line in inside if e_first <= line.owner <= e_last) > SMALL_WINNER_LINES:
-                best = (score, e_first, e_last)
-        if best is None:
+            n_lines = sum(1 for line in inside if e_first <= line.owner <= e_last)
+            if n_lines > SMALL_WINNER_LINES:
+                candidates.append((score, e_first, e_last, n_lines))
+        if not candidates:
             return first, last
+        top = max(c[0] for c in candidates)
+        # the story's own element: the smallest candidate holding nearly the best one's score
+        # (the best can be a box holding the story and a few sponsor blurbs after it)
+        best = min((c for c in candidates if c[0] >= NARROW_NEAR * top), key=lambda c: (c[3], -c[0]))
         tail = [line.score for line in inside if line.owner > best[2]]
         blurbs = [score for score in tail if score > 0]
         if (len(blurbs) < NARROW_BLURBS or max(blurbs) > NARROW_LINE * best[0]

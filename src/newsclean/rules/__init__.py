@@ -3,7 +3,7 @@
 from .base import Context, Label, LineRule, Rule, Verdict
 from .comment_section import CommentSection
 from .comments import CommentForm
-from .dom import DomChrome, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
+from .dom import DomChrome, EmptySection, LinkDensity, MainContent, MainProse, MediaCaption, OutsideMain
 from .junk import PlaceholderToken
 from .legal import Disclaimer
 from .media import ImageCredit
@@ -38,6 +38,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     SiteSuffixTitles(),
     TeaserRun(),
     RepeatedLine(),
+    EmptySection(),
     MainContent(),
     TitleRun(),
     MainRegion(),
@@ -50,5 +51,5 @@ __all__ = [
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
     "SiteSuffixTitles", "TeaserRun", "TitleRun", "RepeatedLine", "MainRegion", "ProseClassifier", "ContextSmoothing",
-    "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "MainContent",
+    "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "EmptySection", "MainContent",
 ]

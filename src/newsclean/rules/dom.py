@@ -103,13 +103,17 @@ class LinkDensity(LineRule):
     So is, below a density of 0.7, any line of 20+ words that is not a ``|``-separated row: a
     reference with its linked title and URL, an entry of a reading list or a deals post (a
     menu item or a teaser title is shorter; a pagination or tag row is separated by pipes).
+    So is, below a density of 0.8, a list item (``<li>``) of 12+ words that is not a ``|`` row:
+    an entry of the article's own list (a linked reference, a changelog entry, a product with
+    its price), not a menu entry or a teaser title.
     Removes: ``<li><a>Politics</a></li>`` (link density 1.00).
     Keeps:   ``<p>The <a>report</a> was published on Monday by the ministry.</p>`` (density 0.10), and in
              the article ``<p><a>Analysts said</a> the <a>vote on the budget</a> would come <a>after the
              summer recess</a>, and <a>the ministry agreed</a>.</p>`` (density ≈ 0.8), and in the article
              ``<li>Doe, J.; Roe, K.; Poe, L. (2019). <a>Harbour Tides, Ferry Timetables, Northern Routes:
              Survey Results 2018-2019, Volume Two</a>. Harbour Press. Retrieved 3 March 2020.</li>``
-             (20+ words, density ≈ 0.6, not a sentence).
+             (20+ words, density ≈ 0.6, not a sentence), and in the article ``<li><a>Harbour Tides: ferry
+             timetables for the northern routes</a>, survey results 2019</li>`` (12+ words, density ≈ 0.75).
     """
 
     id = "dom.link_density"
@@ -121,6 +125,9 @@ class LinkDensity(LineRule):
     #: inside the main container, any line of min_long_words+ words (not a "|" row) stays below this density
     max_long_density: float = 0.7
     min_long_words: int = 20
+    #: inside the main container, a list item of min_item_words+ words (not a "|" row) stays below this density
+    max_item_density: float = 0.8
+    min_item_words: int = 12
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         dom = block.dom
@@ -132,7 +139,43 @@ class LinkDensity(LineRule):
         if (dom.in_main and dom.link_density < self.max_long_density and block.n_words >= self.min_long_words
                 and block.text.count("|") < 3):
             return None  # a long entry of the article (a reference, a deal, a reading list), not a menu
+        if (dom.in_main and dom.in_list and dom.link_density < self.max_item_density
+                and block.n_words >= self.min_item_words and block.text.count("|") < 3):
+            return None  # a list item of the article that is a sentence or a reference, not a menu entry
         return f"link density {dom.link_density:.2f} >= {self.max_density}"
+
+
+@dataclass(frozen=True)
+class EmptySection(Rule):
+    """Drops a heading inside the main-content container whose whole section was removed.
+
+    A sidebar column inside the container (archive menus, link lists, "Followers" boxes) keeps
+    its section headings after its links go: each heading sits between kept paragraphs, so
+    :class:`MainContent` would keep it. A heading (``<h1>``-``<h6>``) whose following blocks up
+    to the next heading are all already removed heads nothing of the article.
+    Removes: ``<h2>Archives</h2>`` followed only by dropped ``<li><a>May (5)</a></li>`` items.
+    Keeps:   ``<h2>What happens next</h2>`` followed by a paragraph of the story, and a heading
+             followed directly by another heading (a kicker above a title).
+    """
+
+    id = "dom.empty_section"
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks = ctx.blocks
+        for block in ctx.undecided():
+            dom = block.dom
+            if dom is None or not dom.in_main or not dom.heading_level:
+                continue
+            n = 0
+            for nxt in blocks[block.index + 1:]:
+                if nxt.dom is not None and nxt.dom.heading_level:
+                    break
+                if not ctx.is_dropped(nxt.index):
+                    n = -1
+                    break
+                n += 1
+            if n > 0:
+                yield self.drop(block, f"heading of a section whose {n} block(s) were all removed")
 
 
 @dataclass(frozen=True)
@@ -177,9 +220,12 @@ class MainProse(Rule):
     A paragraph the DOM places in the article body, with few links and no boilerplate markup,
     is the article even when its wording looks like chrome to a line-based rule (a section of
     the story headed "Comment", a sentence that starts with "Source:").
+    Prose inside a ``<form>`` below the container's root (the notice of a comment or
+    e-mail-this-story form) is left to the text rules (comment sections, disclaimers).
     Removes: nothing.
     Keeps:   ``<p>Most journalism is about distilling complex topics into chunks that people …</p>``
-             inside the story container; not the same text under ``<div class="comments">``.
+             inside the story container; not the same text under ``<div class="comments">``, nor
+             ``<form><div>We never keep the address you give here on file after sending.</div></form>``.
     """
 
     id = "dom.main_prose"
@@ -190,5 +236,7 @@ class MainProse(Rule):
             dom = block.dom
             if dom is None or not dom.in_main or dom.class_tokens or dom.ancestors & CHROME_ANCESTORS:
                 continue
+            if "form" in dom.ancestors:
+                continue  # a form's notice: the comment-section and disclaimer rules judge it
             if dom.link_density < self.max_link_density and is_prose(block):
                 yield self.keep(block, f"prose inside the main-content container (<{dom.tag or '?'}>)")
