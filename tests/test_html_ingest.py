@@ -643,3 +643,26 @@ def test_negative_prose_outside_a_form_is_kept_as_main_prose():
 <div>{_FORM_NOTICE}</div></div></body></html>"""
     explained = newsclean.clean_and_explain(page, format="html")
     assert any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)
+
+
+# A photo post: each photo's caption is the text the reader came for (pattern seen on photo-blog
+# pages of the dev set; text written for this test). When caption-class paragraphs make up more
+# than 40% of the main container's paragraphs, the class is the post's layout, not captions.
+_PHOTO_TEXT = "The harbour festival drew a large crowd on Saturday, with boats decorated in flags and lights along the pier."
+
+
+def _photo_post(n_captions: int, n_paragraphs: int) -> str:
+    caps = "".join(f'<div class="wp-caption"><img src="p{i}.jpg"><p class="wp-caption-text">Photo {i}: {_PHOTO_TEXT}</p></div>'
+                   for i in range(n_captions))
+    paras = "".join(f"<p>Paragraph {i}. {_PHOTO_TEXT}</p>" for i in range(n_paragraphs))
+    return f"<html><head><title>Festival photos</title></head><body><article>{paras}{caps}</article></body></html>"
+
+
+def test_caption_class_on_much_of_a_photo_post_is_layout():
+    body = newsclean.clean(_photo_post(4, 5), format="html").body
+    assert body.count("Photo ") == 4  # 4 of 9 paragraphs (44%) carry the caption class: kept
+
+
+def test_negative_a_few_captions_beside_a_story_still_go():
+    body = newsclean.clean(_photo_post(3, 8), format="html").body
+    assert "Photo " not in body  # 3 captions among 11 paragraphs: captions

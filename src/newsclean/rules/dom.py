@@ -23,7 +23,7 @@ CAPTION_CLASSES = frozenset({"caption", "captions", "figcaption", "wp-caption-te
 class MediaCaption(Rule):
     """Drops figure captions and image credits marked up as such.
 
-    A ``caption`` class that covers most of the main content's paragraphs is a photo-blog's
+    A ``caption`` class on more than 40% of the main content's paragraphs (of 10+ tokens) is a photo-blog's
     layout, not captions, and is then ignored (``<figcaption>`` always counts).
     Removes: ``<figcaption>The bridge at dusk. Photo: J. Doe</figcaption>``,
              ``<p class="wp-caption-text">Protesters on Monday.</p>``.
@@ -31,7 +31,7 @@ class MediaCaption(Rule):
     """
 
     id = "media.caption"
-    max_class_share: float = 0.5
+    max_class_share: float = 0.4
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         main = [b for b in ctx.blocks if b.dom is not None and b.dom.in_main and b.size >= 10]
