@@ -643,3 +643,39 @@ def test_negative_prose_outside_a_form_is_kept_as_main_prose():
 <div>{_FORM_NOTICE}</div></div></body></html>"""
     explained = newsclean.clean_and_explain(page, format="html")
     assert any(d.rule == "dom.main_prose" and d.text == _FORM_NOTICE for d in explained.kept)
+
+
+# Pattern seen on dev-set news pages: a story of three paragraphs, then (in the same unmarked page
+# wrapper) a box of teasers, each a linked title and a blurb, whose blurbs out-score the story;
+# markup and text written for these tests.
+_TEASER_BLURB = ("Our reporters sailed on both ferries for a week and compared the crossings, the cabins, "
+                 "the food on board, the fares and the delays, so that you can choose the better boat.")
+
+
+def _story_then_teaser_box(story_paragraphs: int) -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan, and that "
+                    f"traffic on the old pier would stop in May.</p>" for i in range(story_paragraphs))
+    teasers = "".join(f"<h3><a href='/c{i}'>Ferry comparison number {i}</a></h3><p>{_TEASER_BLURB}</p>"
+                      for i in range(8))
+    return f"""<html><head><title>The new pier</title></head><body><div>
+<h1>The new pier opens in spring</h1><div>{story}</div>
+<div><h4>Comparisons</h4>{teasers}</div>
+</div></body></html>"""
+
+
+def test_container_ends_before_a_teaser_box_after_a_short_story():
+    body = newsclean.clean(_story_then_teaser_box(3), format="html").body
+    assert "the works were 2 weeks ahead of plan" in body
+    assert "Our reporters sailed on both ferries" not in body
+
+
+def test_negative_listing_after_a_one_line_introduction_stays():
+    # a directory page: one line of introduction, then the listing that is the content
+    body = newsclean.clean(_story_then_teaser_box(1), format="html").body
+    assert "Our reporters sailed on both ferries" in body
+
+
+def test_negative_listicle_items_under_plain_headings_stay():
+    page = _story_then_teaser_box(3).replace("<a href=", "<span data-href=").replace("</a></h3>", "</span></h3>")
+    body = newsclean.clean(page, format="html").body
+    assert "Our reporters sailed on both ferries" in body
