@@ -679,3 +679,43 @@ def test_negative_listicle_items_under_plain_headings_stay():
     page = _story_then_teaser_box(3).replace("<a href=", "<span data-href=").replace("</a></h3>", "</span></h3>")
     body = newsclean.clean(page, format="html").body
     assert "Our reporters sailed on both ferries" in body
+
+
+# Pattern seen on dev-set news pages: a reader thread inside the story's container with no comment
+# markup (a "Have your say" heading, then replies each followed by "Posted by <name> on <date>
+# <time>"); markup and text written for these tests.
+_REPLIES = [("I remember the old pier well, and it was never wide enough for the summer crowds.", "Sam"),
+            ("The new deck looks fine, but the council should have asked the fishermen first.", "Ann Lee"),
+            ("Good news at last for the harbour, and for the cafes along the front as well.", "Tom"),
+            ("Will the ferry still stop at the old steps, or does it move to the new pier?", "Jo")]
+
+
+def _story_with_thread(section: str = "", heading: str = "<h3>Have your say</h3>") -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>" for i in range(6))
+    thread = "".join(f"<p>{text}</p><p>Posted by {name} on January {i + 6}, 2008 11:1{i} AM</p>"
+                     for i, (text, name) in enumerate(_REPLIES))
+    return f"""<html><head><title>The new pier</title></head><body><div><div>
+<h1>The new pier opens in spring</h1>{story}{section}{heading}{thread}
+</div><div><ul><li><a href='/a'>About</a></li><li><a href='/b'>Contact</a></li></ul></div></div></body></html>"""
+
+
+def test_reader_thread_without_comment_markup_goes():
+    body = newsclean.clean(_story_with_thread(), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "never wide enough for the summer crowds" not in body
+    assert "Will the ferry still stop" not in body
+
+
+def test_negative_story_section_headed_comment_stays():
+    # the story's own "Comment" section (an opinion part) above the reader thread is not the thread
+    section = ("<h3>Comment</h3><p>The pier is the best thing the council has built in years, and the town "
+               "should be proud of the people who planned it and of the builders who finished it early.</p>")
+    body = newsclean.clean(_story_with_thread(section), format="html").body
+    assert "the best thing the council has built in years" in body
+    assert "never wide enough for the summer crowds" not in body
+
+
+def test_negative_stamped_posts_without_a_section_heading_stay():
+    # a forum-like page: stamped posts and no comment-section heading above them
+    body = newsclean.clean(_story_with_thread(heading=""), format="html").body
+    assert "never wide enough for the summer crowds" in body
