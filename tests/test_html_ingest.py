@@ -719,3 +719,30 @@ def test_negative_stamped_posts_without_a_section_heading_stay():
     # a forum-like page: stamped posts and no comment-section heading above them
     body = newsclean.clean(_story_with_thread(heading=""), format="html").body
     assert "never wide enough for the summer crowds" in body
+
+
+# Pattern seen on dev-set catalogue pages: the main container is a list of course descriptions,
+# each cut at one width and ending in "..."; markup and text written for these tests.
+_COURSES = ["Harbour Pilots", "Ferry Crews", "Net Mending", "Boat Painting", "Chart Reading", "Knot Tying"]
+
+
+def _catalogue(story: bool) -> str:
+    items = "".join(f"<p><b>{name}</b> This course teaches the basics of {name.lower()} on the coast, "
+                    f"with practical lessons on the water every week of the term and a final ...</p>"
+                    for name in _COURSES)
+    lead = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>"
+                   for i in range(12)) if story else ""
+    return f"""<html><head><title>Courses</title></head><body><div>
+<h1>Courses at the harbour school</h1>{lead}{items}
+</div></body></html>"""
+
+
+def test_catalogue_of_cut_descriptions_that_is_the_content_stays():
+    body = newsclean.clean(_catalogue(story=False), format="html").body
+    assert "the basics of net mending on the coast" in body
+
+
+def test_negative_cut_teasers_after_a_long_story_still_go():
+    body = newsclean.clean(_catalogue(story=True), format="html").body
+    assert "the works were 11 weeks ahead of plan" in body
+    assert "the basics of net mending on the coast" not in body
