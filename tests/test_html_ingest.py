@@ -666,3 +666,106 @@ def test_caption_class_on_much_of_a_photo_post_is_layout():
 def test_negative_a_few_captions_beside_a_story_still_go():
     body = newsclean.clean(_photo_post(3, 8), format="html").body
     assert "Photo " not in body  # 3 captions among 11 paragraphs: captions
+
+
+# Pattern seen on dev-set news pages: a story of three paragraphs, then (in the same unmarked page
+# wrapper) a box of teasers, each a linked title and a blurb, whose blurbs out-score the story;
+# markup and text written for these tests.
+_TEASER_BLURB = ("Our reporters sailed on both ferries for a week and compared the crossings, the cabins, "
+                 "the food on board, the fares and the delays, so that you can choose the better boat.")
+
+
+def _story_then_teaser_box(story_paragraphs: int) -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan, and that "
+                    f"traffic on the old pier would stop in May.</p>" for i in range(story_paragraphs))
+    teasers = "".join(f"<h3><a href='/c{i}'>Ferry comparison number {i}</a></h3><p>{_TEASER_BLURB}</p>"
+                      for i in range(8))
+    return f"""<html><head><title>The new pier</title></head><body><div>
+<h1>The new pier opens in spring</h1><div>{story}</div>
+<div><h4>Comparisons</h4>{teasers}</div>
+</div></body></html>"""
+
+
+def test_container_ends_before_a_teaser_box_after_a_short_story():
+    body = newsclean.clean(_story_then_teaser_box(3), format="html").body
+    assert "the works were 2 weeks ahead of plan" in body
+    assert "Our reporters sailed on both ferries" not in body
+
+
+def test_negative_listing_after_a_one_line_introduction_stays():
+    # a directory page: one line of introduction, then the listing that is the content
+    body = newsclean.clean(_story_then_teaser_box(1), format="html").body
+    assert "Our reporters sailed on both ferries" in body
+
+
+def test_negative_listicle_items_under_plain_headings_stay():
+    page = _story_then_teaser_box(3).replace("<a href=", "<span data-href=").replace("</a></h3>", "</span></h3>")
+    body = newsclean.clean(page, format="html").body
+    assert "Our reporters sailed on both ferries" in body
+
+
+# Pattern seen on dev-set news pages: a reader thread inside the story's container with no comment
+# markup (a "Have your say" heading, then replies each followed by "Posted by <name> on <date>
+# <time>"); markup and text written for these tests.
+_REPLIES = [("I remember the old pier well, and it was never wide enough for the summer crowds.", "Sam"),
+            ("The new deck looks fine, but the council should have asked the fishermen first.", "Ann Lee"),
+            ("Good news at last for the harbour, and for the cafes along the front as well.", "Tom"),
+            ("Will the ferry still stop at the old steps, or does it move to the new pier?", "Jo")]
+
+
+def _story_with_thread(section: str = "", heading: str = "<h3>Have your say</h3>") -> str:
+    story = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>" for i in range(6))
+    thread = "".join(f"<p>{text}</p><p>Posted by {name} on January {i + 6}, 2008 11:1{i} AM</p>"
+                     for i, (text, name) in enumerate(_REPLIES))
+    return f"""<html><head><title>The new pier</title></head><body><div><div>
+<h1>The new pier opens in spring</h1>{story}{section}{heading}{thread}
+</div><div><ul><li><a href='/a'>About</a></li><li><a href='/b'>Contact</a></li></ul></div></div></body></html>"""
+
+
+def test_reader_thread_without_comment_markup_goes():
+    body = newsclean.clean(_story_with_thread(), format="html").body
+    assert "the works were 5 weeks ahead of plan" in body
+    assert "never wide enough for the summer crowds" not in body
+    assert "Will the ferry still stop" not in body
+
+
+def test_negative_story_section_headed_comment_stays():
+    # the story's own "Comment" section (an opinion part) above the reader thread is not the thread
+    section = ("<h3>Comment</h3><p>The pier is the best thing the council has built in years, and the town "
+               "should be proud of the people who planned it and of the builders who finished it early.</p>")
+    body = newsclean.clean(_story_with_thread(section), format="html").body
+    assert "the best thing the council has built in years" in body
+    assert "never wide enough for the summer crowds" not in body
+
+
+def test_negative_stamped_posts_without_a_section_heading_stay():
+    # a forum-like page: stamped posts and no comment-section heading above them
+    body = newsclean.clean(_story_with_thread(heading=""), format="html").body
+    assert "never wide enough for the summer crowds" in body
+
+
+# Pattern seen on dev-set catalogue pages: the main container is a list of course descriptions,
+# each cut at one width and ending in "..."; markup and text written for these tests.
+_COURSES = ["Harbour Pilots", "Ferry Crews", "Net Mending", "Boat Painting", "Chart Reading", "Knot Tying"]
+
+
+def _catalogue(story: bool) -> str:
+    items = "".join(f"<p><b>{name}</b> This course teaches the basics of {name.lower()} on the coast, "
+                    f"with practical lessons on the water every week of the term and a final ...</p>"
+                    for name in _COURSES)
+    lead = "".join(f"<p>{PARA} The council added that the works were {i} weeks ahead of plan.</p>"
+                   for i in range(12)) if story else ""
+    return f"""<html><head><title>Courses</title></head><body><div>
+<h1>Courses at the harbour school</h1>{lead}{items}
+</div></body></html>"""
+
+
+def test_catalogue_of_cut_descriptions_that_is_the_content_stays():
+    body = newsclean.clean(_catalogue(story=False), format="html").body
+    assert "the basics of net mending on the coast" in body
+
+
+def test_negative_cut_teasers_after_a_long_story_still_go():
+    body = newsclean.clean(_catalogue(story=True), format="html").body
+    assert "the works were 11 weeks ahead of plan" in body
+    assert "the basics of net mending on the coast" not in body

@@ -61,6 +61,12 @@ NARROW_BLURBS = 5
 NARROW_LINE = 0.25
 #: ...the descendant being the smallest one whose score is at least this share of the best one's
 NARROW_NEAR = 0.8
+#: a column of teasers after a short story: the descendant holding the container's score holds at
+#: least NARROW_BLURBS prose lines, this share of them right after a linked title, and the lines
+#: before it hold at least TEASER_STORY tokens of prose (less, and the page is a directory whose
+#: listing, after a line or two of introduction, is the content)
+TEASER_SHARE = 0.75
+TEASER_STORY = 100.0
 
 #: the main-content container must collect at least this much prose (in tokens, net of chrome)
 MIN_MAIN_SCORE = 40.0
@@ -502,6 +508,9 @@ class Renderer:
         if not candidates:
             return first, last
         top = max(c[0] for c in candidates)
+        cut = self._teaser_column(inside, max(candidates, key=lambda c: (c[0], -c[1])))
+        if cut is not None:
+            return first, cut
         # the story's own element: the smallest candidate holding nearly the best one's score
         # (the best can be a box holding the story and a few sponsor blurbs after it)
         best = min((c for c in candidates if c[0] >= NARROW_NEAR * top), key=lambda c: (c[3], -c[0]))
@@ -511,6 +520,32 @@ class Renderer:
                 or sum(tail) > NARROW_REST * sum(blurbs)):
             return first, last
         return first, best[2]
+
+    def _teaser_column(self, inside: list[Line], best: tuple[float, int, int, int]) -> int | None:
+        """Where a short story ends when the element holding most of the container's score comes
+        after it and is a column of teasers (each prose blurb right after its linked title).
+
+        A story of three paragraphs followed by a box of "compare these cars" teasers, each a
+        linked title and a blurb, loses the score to the box; the container then ends before the
+        box. The story must hold TEASER_STORY tokens of prose: a directory's line or two of
+        introduction above its listing is not a story. A listicle's items (a heading that is not a
+        link, then its paragraph) are not teasers.
+        """
+        _, e_first, e_last, _ = best
+        before = [line for line in inside if line.owner < e_first]
+        if sum(line.score for line in before if line.score > 0) < TEASER_STORY:
+            return None
+        previous = None
+        blurbs = teased = 0
+        for line in inside:
+            if e_first <= line.owner <= e_last and line.score > 0:
+                blurbs += 1
+                if previous is not None and previous.link_density >= LINK_HEAVY and previous.score < 0:
+                    teased += 1
+            previous = line
+        if blurbs < NARROW_BLURBS or teased < TEASER_SHARE * blurbs:
+            return None
+        return e_first - 1
 
     def _sole_article(self, first: int, last: int) -> tuple[int, int]:
         """The page's only ``<article>`` when the (weak) best-scoring container lies wholly outside it.

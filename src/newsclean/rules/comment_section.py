@@ -94,6 +94,9 @@ class CommentSection(Rule):
     #: Replies signed at their end: at most this many blocks apart to count as one thread.
     max_signed_gap: int = 3
     min_article_to_reply: float = 5.0
+    #: False: only threads recognised by their comment headers, not by a section heading (what
+    #: dom.main_prose asks before keeping the container's prose)
+    headings: bool = True
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -143,7 +146,7 @@ class CommentSection(Rule):
                     if ctx.labels[rest.index] is None:
                         yield self.drop(rest, f"inside the comment thread that starts at line {block.line_start} ({n} time-stamped headers)")
                 return
-            strength = None if ctx.is_kept(block.index) or (may_head is not None and block.index not in may_head) \
+            strength = None if not self.headings or ctx.is_kept(block.index) or (may_head is not None and block.index not in may_head) \
                 else self._strength(block)
             if strength is not None and before >= self.min_prose_before:
                 share = mass_before / total

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..blocks import Block
 from ..meta import is_prose
 from .base import Context, LineRule, Rule, Verdict
+from .comment_section import CommentSection
 
 CHROME_ANCESTORS = frozenset({"nav", "aside", "footer", "button"})
 CAPTION_CLASSES = frozenset({"caption", "captions", "figcaption", "wp-caption-text", "credit", "credits",
@@ -213,6 +214,23 @@ class MainContent(Rule):
             yield self.keep(block, f"inside the main-content container (<{dom.tag or '?'}>)")
 
 
+_THREAD = CommentSection(headings=False)
+_SECTION = CommentSection()
+
+
+def _thread_start(ctx: Context) -> int | None:
+    """Where a comment thread without comment markup starts: the comment-section heading ("Have
+    your say") nearest above a thread of comment headers ("… says:", author + time stamp), once
+    the comment-section rule opens a section at or before it (a story's own "Comment" section
+    further up is not the thread); None without such a thread."""
+    thread = next((v.index for v in _THREAD(ctx)), None)
+    if thread is None:
+        return None
+    first = next((v.index for v in _SECTION(ctx)), None)
+    heading = next((b.index for b in reversed(ctx.blocks[:thread]) if _SECTION._strength(b) is not None), None)
+    return heading if first is not None and heading is not None and first <= heading else None
+
+
 @dataclass(frozen=True)
 class MainProse(Rule):
     """Keeps running prose inside the main-content container before the text-track rules run.
@@ -222,6 +240,10 @@ class MainProse(Rule):
     the story headed "Comment", a sentence that starts with "Source:").
     Prose inside a ``<form>`` below the container's root (the notice of a comment or
     e-mail-this-story form) is left to the text rules (comment sections, disclaimers).
+    So is the prose from a comment-section heading on (``Have your say``) when a thread of comment
+    headers (``Posted by Sam on January 6, 2008 11:10 AM``, ``Sam says:``) follows it: a reader
+    thread without comment markup inside the container. A story's own section headed
+    ``Comment`` above the heading nearest the thread stays.
     Removes: nothing.
     Keeps:   ``<p>Most journalism is about distilling complex topics into chunks that people …</p>``
              inside the story container; not the same text under ``<div class="comments">``, nor
@@ -232,9 +254,12 @@ class MainProse(Rule):
     max_link_density: float = 0.3
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        thread = _thread_start(ctx) if any(b.dom is not None for b in ctx.blocks) else None
         for block in ctx.undecided():
             dom = block.dom
             if dom is None or not dom.in_main or dom.class_tokens or dom.ancestors & CHROME_ANCESTORS:
+                continue
+            if thread is not None and block.index >= thread:
                 continue
             if "form" in dom.ancestors:
                 continue  # a form's notice: the comment-section and disclaimer rules judge it

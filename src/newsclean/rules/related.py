@@ -103,7 +103,9 @@ class TeaserRun(Rule):
     Removes: ``警方通报一起故意伤害案:情感纠... 澎湃新闻记者 … 8月25日22时2...`` and its neighbours.
     Keeps:   a single body paragraph that ends in an ellipsis among full paragraphs, and runs of
              ``...`` lines whose lengths vary widely (interquartile range over the median above
-             ``max_length_spread``): sentences people trail off, not titles cut at one width.
+             ``max_length_spread``): sentences people trail off, not titles cut at one width; on
+             HTML, a run holding most of the main-content container's text (a catalogue page
+             whose cut descriptions are its content).
     """
 
     id = "related.teaser_run"
@@ -111,6 +113,9 @@ class TeaserRun(Rule):
     min_share: float = 0.5
     max_short_size: int = 25
     max_length_spread: float = 0.35
+    #: HTML: a run holding this share of the main-content container's text is the page's content
+    #: (a catalogue or listing page), not teasers beside an article
+    max_main_share: float = 0.8
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         run: list[Block] = []
@@ -122,6 +127,14 @@ class TeaserRun(Rule):
             yield from self._judge(run, ctx)
             run = []
 
+    def _is_the_main_content(self, run: list[Block], ctx: Context) -> bool:
+        """HTML only: the run holds most of the text of the main-content container still undropped."""
+        in_run = sum(b.size for b in run if b.dom is not None and b.dom.in_main)
+        if not in_run:
+            return False
+        main = sum(b.size for b in ctx.blocks if b.dom is not None and b.dom.in_main and not ctx.is_dropped(b.index))
+        return in_run >= self.max_main_share * main
+
     def _judge(self, run: list[Block], ctx: Context) -> Iterable[Verdict]:
         lengths = [len(b.text.strip()) for b in run if b.ends_ellipsis]
         truncated = len(lengths)
@@ -130,6 +143,8 @@ class TeaserRun(Rule):
         spread = truncated_length_spread(lengths)
         if spread > self.max_length_spread:
             return  # cut-off teasers share one length; hand-written '...' sentences vary
+        if self._is_the_main_content(run, ctx):
+            return
         reason = f"{truncated} of {len(run)} lines in this run end in '...', their lengths within {spread:.0%} of the median"
         for block in run:
             if ctx.labels[block.index] is None:
