@@ -88,9 +88,15 @@ WEAK_SEPARATOR = regex.compile(r"(?<!\s)\s++[-–—·:»]\s+")
 SITE_WORD = regex.compile(compile_alternation(SITE_WORDS), regex.IGNORECASE)
 BREADCRUMB_HINT = regex.compile(compile_alternation(BREADCRUMB_OPENERS) + r"|\s[>›»]\s|>", regex.IGNORECASE)
 _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
-#: an image credit line: a credit label then a colon, slash, bar or "by" (as the media.credit rule reads it)
+#: an image credit line: a credit label then a colon, slash, bar or "by" (see :func:`is_image_credit_line`)
 _IMAGE_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(IMAGE_CREDIT_LABELS) + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
 IMAGE_CREDIT_MAX_WORDS = 25
+
+
+def is_image_credit_line(block: Block) -> bool:
+    """A short line opening with a credit label (``Photo: J. Doe / Agency``, ``图片来源:视觉中国``):
+    never a headline, and dropped by the ``media.credit`` rule."""
+    return block.size <= IMAGE_CREDIT_MAX_WORDS and _IMAGE_CREDIT_LINE.match(block.folded) is not None
 # Lines that are never a headline however title-like they look (copyright, comment-form labels).
 _NOT_TITLE = regex.compile(
     compile_alternation(DISCLAIMER_MARKERS + COMMENT_MARKERS)
@@ -177,7 +183,7 @@ def is_title_like(block: Block) -> bool:
         return False  # a breadcrumb trail ("Home / Reviews / Title")
     if folded in _RELATED or folded in _WIDGETS or _NOT_TITLE_ANY.search(folded) or _is_byline_start(block):
         return False
-    if block.size <= IMAGE_CREDIT_MAX_WORDS and _IMAGE_CREDIT_LINE.match(folded):
+    if is_image_credit_line(block):
         return False  # an image credit ("Photo: Name / Agency"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
         return False  # a dateline, not a headline

@@ -73,27 +73,27 @@ MIN_MAIN_SCORE = 40.0
 #: ...and below this much, the page's only <article> element outweighs it (see Renderer._sole_article)
 WEAK_MAIN_SCORE = 2 * MIN_MAIN_SCORE
 
-#: class/id tokens that mark page chrome (matched as whole tokens of the class/id value).
-BOILERPLATE_TOKENS = frozenset(
+#: regions that are chrome however much prose they hold (never treated as wrappers; their
+#: lines count against a container): comment threads (also a comment box named in one lower-case
+#: word, "commentbody", not split into "comment"), cookie-consent dialogs, pop-ups
+STRICT_TOKENS = frozenset(
+    "comment comments commentlist commentbody commenttext commentcontent commentarea commentthread disqus cookie cookies "
+    "consent modal popup".split()
+)
+#: class/id tokens that mark page chrome (matched as whole tokens of the class/id value); the
+#: strict tokens are among them.
+BOILERPLATE_TOKENS = STRICT_TOKENS | frozenset(
     """nav navbar navigation menu menubar submenu breadcrumb breadcrumbs sidebar
     footer related recommend recommended recommendation recommendations share sharing sharebar sharetools
-    social comment comments commentlist disqus ad ads advert adverts advertisement advertising adsense
-    sponsor sponsored promo newsletter subscribe subscription signup popup modal cookie cookies consent
+    social ad ads advert adverts advertisement advertising adsense
+    sponsor sponsored promo newsletter subscribe subscription signup
     pagination pager trending popular mostread outbrain taboola toolbar login signin tagcloud
     bio authorbio biography
     authorbox author-box author_box authorinfo author-info author_info about-author about_author aboutauthor
     about-the-author
-    commentbody commenttext commentcontent commentarea commentthread
     widget-content widget-area widget-wrap""".split()
-    # bio/author…: the author box under a story ("author-bio", "author_info"); comment…: a comment
-    # box named in one lower-case word ("commentbody", not split into "comment"); widget-…: a
+    # bio/author…: the author box under a story ("author-bio", "author_info"); widget-…: a
     # sidebar gadget's box (a story can sit in a "widget Blog" element, so not "widget" alone)
-)
-#: regions that are chrome however much prose they hold (never treated as wrappers; their
-#: lines count against a container): comment threads, cookie-consent dialogs, pop-ups
-STRICT_TOKENS = frozenset(
-    "comment comments commentlist commentbody commenttext commentcontent commentarea commentthread disqus cookie cookies "
-    "consent modal popup".split()
 )
 CAPTION_TOKENS = frozenset("caption captions figcaption credit credits wp-caption-text photo-credit image-credit imagecredit".split())
 #: whole class words (not parts of one) that hide an element from readers

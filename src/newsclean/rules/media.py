@@ -7,14 +7,13 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block
-from ..meta import is_prose
+from ..meta import is_image_credit_line, is_prose
 from ..vocab import IMAGE_AGENCIES, IMAGE_CREDIT_LABELS
 from ..textutil import fold, literal_prefilter
 from .base import Context, Gate, LineRule, compile_alternation
 
 _LABEL = compile_alternation(IMAGE_CREDIT_LABELS)
 _AGENCY = compile_alternation(IMAGE_AGENCIES)
-_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + _LABEL + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
 _AGENCY_ONLY = regex.compile(r"^[\s(（\[]*(?:" + _AGENCY + r")(?:\s*/\s*\p{L}[\p{L} .]*)?[\s)）\]]*$", regex.IGNORECASE)
 # Every match ends at the end of the block, so the search runs in reverse ((?r)): it fails at once
 # at each position the end anchor rules out, instead of trying every alternative forwards there.
@@ -49,7 +48,7 @@ class ImageCredit(LineRule):
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         folded = block.folded
-        if block.size <= 25 and _CREDIT_LINE.match(folded):
+        if is_image_credit_line(block):
             return "image credit line"
         if block.size <= 8 and _AGENCY_ONLY.match(folded):
             return "photo agency name alone"

@@ -38,6 +38,26 @@ class ProseScore:
 
 
 DEFAULT_MAX_LINK_DENSITY = 0.3
+
+#: a data-table row: at least this many tokens, at least this share of them numbers
+DATA_ROW_MIN_TOKENS = 3
+DATA_ROW_NUMBER_SHARE = 0.4
+_NUMBER = regex.compile(r"^[-+]?[$€£¥]?\d[\d,.]*%?$")
+
+
+def is_data_row(block: Block) -> bool:
+    """A line of a data table: mostly numbers (``7 USAA Group 35,194,755 13.2``), not a sentence.
+
+    The region finder counts it as neutral, so a long table inside an article does not cut the
+    article in two (menus, teasers and footers, with few numbers, still count against a region);
+    context smoothing keeps a run of them beside a kept block.
+    """
+    words = block.words
+    if block.n_words < DATA_ROW_MIN_TOKENS or block.ends_sentence or block.is_cjk:
+        return False
+    numbers = sum(1 for w in words if _NUMBER.match(w))
+    return numbers >= DATA_ROW_NUMBER_SHARE * len(words)
+
 #: A block ending in '...' shorter than this (CJK characters + words) is a cut-off teaser. A
 #: Latin-script paragraph of 40+ words that trails off ("Let us refresh your memory…") is judged
 #: as prose (measured on the dev set: teasers cut by a site are shorter; on CJK pages the longer
@@ -251,18 +271,17 @@ class ContextSmoothing(Rule):
 
     def _table_rows(self, blocks, scores: dict[int, ProseScore]) -> dict[int, int]:
         """Short undecided blocks in runs of ``min_table_rows`` or more adjacent data-table rows
-        (mostly numbers, see :func:`~newsclean.rules.region._is_data_row`), each with its run length."""
-        from .region import _is_data_row  # region imports this module
-
+        (mostly numbers, see :func:`is_data_row`), each with its run length."""
         rows: dict[int, int] = {}
         run: list[int] = []
         for i in [*sorted(scores), -1]:
-            if i >= 0 and scores[i].klass == SHORT and _is_data_row(blocks[i]) and (not run or run[-1] == i - 1):
+            is_row = i >= 0 and scores[i].klass == SHORT and is_data_row(blocks[i])
+            if is_row and (not run or run[-1] == i - 1):
                 run.append(i)
                 continue
             if len(run) >= self.min_table_rows:
                 rows.update((j, len(run)) for j in run)
-            run = [i] if i >= 0 and scores[i].klass == SHORT and _is_data_row(blocks[i]) else []
+            run = [i] if is_row else []
         return rows
 
 

@@ -11,29 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
-
 from .base import Context, Rule, Verdict
-from .quality import BAD, GOOD, NEAR, classify
-
-
-#: a data-table row: at least this many tokens, at least this share of them numbers
-DATA_ROW_MIN_TOKENS = 3
-DATA_ROW_NUMBER_SHARE = 0.4
-_NUMBER = regex.compile(r"^[-+]?[$€£¥]?\d[\d,.]*%?$")
-
-
-def _is_data_row(block) -> bool:
-    """A line of a data table: mostly numbers (``7 USAA Group 35,194,755 13.2``), not a sentence.
-
-    The region finder counts it as neutral, so a long table inside an article does not cut the
-    article in two; menus, teasers and footers (few numbers) still count against a region.
-    """
-    words = block.words
-    if block.n_words < DATA_ROW_MIN_TOKENS or block.ends_sentence or block.is_cjk:
-        return False
-    numbers = sum(1 for w in words if _NUMBER.match(w))
-    return numbers >= DATA_ROW_NUMBER_SHARE * len(words)
+from .quality import BAD, GOOD, NEAR, classify, is_data_row
 
 
 @dataclass(frozen=True)
@@ -73,7 +52,7 @@ class MainRegion(Rule):
                 scores.append(block.size)
             elif klass == NEAR:
                 scores.append(self.near_weight * block.size)
-            elif _is_data_row(block):
+            elif is_data_row(block):
                 scores.append(0.0)  # a row of a data table inside the article: neither prose nor chrome
             elif klass == BAD:
                 scores.append(-self.bad_weight * min(block.size, 30) - 1)
