@@ -107,8 +107,9 @@ class CommentSection(Rule):
             may_head = may_item = None
         stamps, median_reply = self._stamped_thread(ctx)
         signed, median_signed = self._signed_thread(ctx)
-        if may_head is not None and not may_head and len(may_item) < self.min_items and not stamps and not signed:
-            return  # no heading, too few "… says:" headers and no stamped or signed thread: nothing to drop
+        if (may_head is not None and (not may_head or not self.headings) and len(may_item) < self.min_items
+                and not stamps and not signed):
+            return  # no heading (or headings not asked for), too few "… says:" headers and no stamped or signed thread: nothing to drop
         # Text mass: tokens in blocks of 10+ tokens not already dropped (menus and labels excluded).
         mass = [b.size if b.size >= 10 and not ctx.is_dropped(b.index) else 0 for b in blocks]
         prose = [b.size if is_prose(b) and not ctx.is_dropped(b.index) else 0 for b in blocks]
