@@ -183,18 +183,29 @@ _THREAD = [
 ]
 
 
-def test_comment_section_from_time_stamped_comment_headers() -> None:
-    lines = [*_ARTICLE, *_THREAD]
+# Comment headers "author + 07.19.12 at 08:00" (pattern seen on dev-set blog pages; text written
+# for these tests): the dots of the date are not sentence ends, so they are stamps.
+_DOTTED_THREAD = ["Sam Green 03.03.21 at 16:26", "Finally! That bridge has been a mess for years.",
+                  "Dana Cole 03.03.21 at 17:02", "Will the footpath stay open during the works?",
+                  "Lee Park 03.03.21 at 18:15", "Good news for the cyclists, at last."]
+
+
+@pytest.mark.parametrize("thread", [_THREAD, _DOTTED_THREAD], ids=["word-dates", "two-digit-year-in-dots"])
+def test_comment_section_from_time_stamped_comment_headers(thread) -> None:
+    lines = [*_ARTICLE, *thread]
     verdicts = _verdicts(CommentSection(), lines)
-    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [False] * len(_THREAD)
+    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [False] * len(thread)
 
 
-def test_time_stamps_without_an_author_are_not_comment_headers() -> None:
+@pytest.mark.parametrize("updates", [
+    ["March 3, 2021 4:26 PM", "The mayor has arrived.", "March 3, 2021 5:02 PM", "Voting has started.",
+     "March 3, 2021 6:15 PM", "The motion passed."],
+    ["03.03.21 at 16:26", "The mayor has arrived.", "03.03.21 at 17:02", "Voting has started.",
+     "03.03.21 at 18:15", "The motion passed."],
+], ids=["word-dates", "two-digit-year-in-dots"])
+def test_time_stamps_without_an_author_are_not_comment_headers(updates) -> None:
     # A live blog: bare time stamps between short updates stay (no author word besides the stamp).
-    updates = ["March 3, 2021 4:26 PM", "The mayor has arrived.", "March 3, 2021 5:02 PM", "Voting has started.",
-               "March 3, 2021 6:15 PM", "The motion passed."]
-    lines = [*_ARTICLE, *updates]
-    assert all(_verdicts(CommentSection(), lines).values())
+    assert all(_verdicts(CommentSection(), [*_ARTICLE, *updates]).values())
 
 
 def test_posts_as_long_as_the_first_are_not_a_comment_thread() -> None:
@@ -422,24 +433,6 @@ def test_a_long_paragraph_that_trails_off_is_prose_and_a_teaser_is_not() -> None
     doc = document_from_text("\n".join([paragraph, teaser]))
     assert classify(doc.blocks[0]).klass == GOOD
     assert classify(doc.blocks[1]).klass == BAD
-
-
-def test_comment_stamps_with_a_two_digit_year_in_dots() -> None:
-    # Comment headers "author + 07.19.12 at 08:00" (pattern seen on dev-set blog pages; text
-    # written for this test): the dots of the date are not sentence ends, so they are stamps.
-    thread = ["Sam Green 03.03.21 at 16:26", "Finally! That bridge has been a mess for years.",
-              "Dana Cole 03.03.21 at 17:02", "Will the footpath stay open during the works?",
-              "Lee Park 03.03.21 at 18:15", "Good news for the cyclists, at last."]
-    lines = [*_ARTICLE, *thread]
-    verdicts = _verdicts(CommentSection(), lines)
-    assert [verdicts[l] for l in lines] == [True] * len(_ARTICLE) + [False] * len(thread)
-
-
-def test_dotted_time_stamps_without_an_author_are_not_comment_headers() -> None:
-    # A live blog with bare dotted stamps between short updates stays (no author word).
-    updates = ["03.03.21 at 16:26", "The mayor has arrived.", "03.03.21 at 17:02", "Voting has started.",
-               "03.03.21 at 18:15", "The motion passed."]
-    assert all(_verdicts(CommentSection(), [*_ARTICLE, *updates]).values())
 
 
 def test_context_smoothing_looks_through_a_source_line() -> None:
