@@ -479,3 +479,28 @@ def test_data_table_after_a_paragraph_stays_with_one_kept_neighbour() -> None:
     ticker = ["Markets 13,245 +0.5%", "Oil $88.10 -1.2%"]
     body = newsclean.clean("\n\n".join([para, *ticker, "Share this", later]), format="text").body
     assert not any(line in body for line in ticker)
+
+
+def test_region_keeps_a_long_paragraph_above_it_and_drops_one_below_it() -> None:
+    # Pattern seen on dev-set blog and news pages: under the story, after share buttons and teaser
+    # titles, a paragraph-long author or site blurb; above it, a lead cut off from the rest by a
+    # gallery. Text written for this test.
+    from newsclean.rules.region import MainRegion
+
+    lead = ("The old railway bridge over the river will close for a year from next spring, the city council "
+            "said on Tuesday, after engineers found that several of its steel beams had rusted far more than "
+            "expected. Buses will replace the trains that cross it, and the council said it would publish the "
+            "new timetables in the next few weeks, once the rail company has agreed to them.")
+    story = [PROSE_EN + " Shops near the bridge said they were worried about the long closure and the loss of trade."] * 4
+    chrome = [f"Gallery photo {n}" for n in range(30)]
+    blurb = ("Jane Doe writes about cities, transport and the people who keep them running. She has worked "
+             "for several regional newspapers and lives in Springfield with her two children and a very old "
+             "dog. Her new book, a history of the river and its bridges, comes out next year, and she is "
+             "always glad to hear from readers who have stories about them to share.")
+    teasers = [f"Teaser title number {n}" for n in range(30)]
+    verdicts = _verdicts(MainRegion(), [lead, *chrome, *story, *teasers, blurb])
+    assert verdicts[lead] is True
+    assert verdicts[blurb] is False
+    assert verdicts[story[0]] is True
+    # The old behaviour stays one switch away.
+    assert _verdicts(MainRegion(keep_outside_good_below=True), [lead, *chrome, *story, *teasers, blurb])[blurb] is True

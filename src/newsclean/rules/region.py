@@ -3,7 +3,9 @@
 Each block scores its prose class (good blocks add their size, borderline ones half of it,
 short and bad blocks and blocks already removed subtract); the maximum-sum run of blocks
 (Kadane's algorithm) is the main region. Blocks outside it are dropped, unless they are strong
-prose on their own, which rules after this one may still keep.
+prose on their own above the region (a lead paragraph cut off from the rest of the story by a
+photo gallery or a fact box), which rules after this one may still keep. Strong prose below the
+region goes: there it is a teaser's summary, an author's or a site's blurb, a legal notice.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from .quality import BAD, GOOD, NEAR, classify, is_data_row
 class MainRegion(Rule):
     """Drops blocks outside the densest run of prose.
 
-    Removes: menu, teaser and footer lines above and below the article.
-    Keeps:   every block inside the run, including short subheadings between paragraphs; the
-             whole page when the run holds less than half of its prose score (no article dominates).
+    Removes: menu, teaser and footer lines above and below the article; a paragraph of prose
+             below it (``Jane Doe writes about gardens and lives in Springfield. Her new book …``
+             after the share buttons and teaser titles under a story).
+    Keeps:   every block inside the run, including short subheadings between paragraphs; a
+             paragraph of 60+ words of prose above it; the whole page when the run holds less
+             than half of its prose score (no article dominates).
     """
 
     id = "region.outside_main"
@@ -29,7 +34,14 @@ class MainRegion(Rule):
     bad_weight: float = 1.0
     near_weight: float = 0.5
     dropped_weight: float = 1.0
+    #: A paragraph of prose (``min_outside_good`` tokens or more) above the region stays for the
+    #: rules after this one: a story's lead cut off from the rest by a gallery or a fact box.
     keep_outside_good: bool = True
+    #: ... and below it too (measured on the dev set: below the article such paragraphs are
+    #: mostly teaser summaries, author/site blurbs and notices; dropping them moved non-CJK
+    #: 0.8954 -> 0.8958, 15 pages up and 4 down).
+    keep_outside_good_below: bool = False
+    min_outside_good: int = 60
     #: The region must hold this share of the page's positive score to count as *the* article;
     #: otherwise no region dominates (lists, directories, multi-story pages) and nothing is dropped.
     min_dominance: float = 0.5
@@ -76,7 +88,9 @@ class MainRegion(Rule):
         for block in blocks:
             if best_start <= block.index <= best_end or ctx.labels[block.index] is not None:
                 continue
-            if self.keep_outside_good and classes[block.index] == GOOD and block.size >= 60:
+            above = block.index < best_start
+            if (self.keep_outside_good and (above or self.keep_outside_good_below)
+                    and classes[block.index] == GOOD and block.size >= self.min_outside_good):
                 continue
-            side = "above" if block.index < best_start else "below"
+            side = "above" if above else "below"
             yield self.drop(block, f"{side} the main text region (lines {first}-{last}, score {best:.0f})")
