@@ -504,3 +504,32 @@ def test_region_keeps_a_long_paragraph_above_it_and_drops_one_below_it() -> None
     assert verdicts[story[0]] is True
     # The old behaviour stays one switch away.
     assert _verdicts(MainRegion(keep_outside_good_below=True), [lead, *chrome, *story, *teasers, blurb])[blurb] is True
+
+
+_BLURB = ("Jane Doe is a freelance writer based in Springfield. She covers parks, transport and the "
+          "people who look after them, and has written for several regional papers.")
+
+
+@pytest.mark.parametrize("blurb", [_BLURB, "I'm Jane Doe, a certified personal trainer and the founder of a small gym in Springfield."])
+def test_author_blurb_after_the_story_goes(blurb) -> None:
+    # Pattern seen on dev-set blog and magazine pages: a paragraph describing the author's job
+    # right under the story. Text written for this test.
+    import newsclean
+
+    story = [PROSE_EN + f" Work on part {n} of the bridge will take about a month, the engineers said." for n in range(5)]
+    explanation = newsclean.clean_and_explain("\n\n".join([*story, blurb]), format="text")
+    assert blurb not in explanation.article.body
+    assert {r.text: r.rule for r in explanation.removals}[blurb] == "meta.author_blurb"
+    assert explanation.article.body.count("engineers said") == 5
+
+
+def test_a_named_persons_job_inside_the_story_stays() -> None:
+    # Negative cases (text written for this test): a story's own sentence describing a person,
+    # early in the story or as a "Mr Smith" of a news report near its end.
+    import newsclean
+
+    early = "Anna Berg is a retired engineer who has lived next to the bridge for forty years, and she says it has never looked worse."
+    late = "Mr Smith is a retired engineer who has walked over the bridge every day since he moved to the town as a boy."
+    story = [PROSE_EN + f" Work on part {n} of the bridge will take about a month, the engineers said." for n in range(5)]
+    body = newsclean.clean("\n\n".join([early, *story, late]), format="text").body
+    assert early in body and late in body

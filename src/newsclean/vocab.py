@@ -240,3 +240,13 @@ BLOG_POST_FOOTER_PHRASES: tuple[str, ...] = (
     "trackback from your own site", "bookmark the permalink", "comments and pings are currently closed",
     "responses are currently closed", "pinging is currently not allowed",
 )
+
+# Job and role words of an author's blurb under a story ("Jane Doe is a freelance writer based in
+# Springfield"): a name described by one of these in the blurb's first sentence.
+AUTHOR_ROLE_WORDS: tuple[str, ...] = (
+    "writer", "editor", "journalist", "reporter", "author", "contributor", "columnist", "correspondent",
+    "blogger", "founder", "co-founder", "ceo", "director", "manager", "executive", "specialist", "consultant",
+    "strategist", "marketer", "expert", "analyst", "researcher", "scientist", "professor", "lecturer",
+    "designer", "developer", "engineer", "photographer", "coach", "trainer", "physician", "nutritionist",
+    "dietitian", "lawyer", "attorney", "freelance", "graduate", "student", "advocate", "enthusiast", "host",
+)

@@ -7,7 +7,7 @@ from .dom import DomChrome, EmptySection, LinkDensity, MainContent, MainProse, M
 from .junk import PlaceholderToken
 from .legal import Disclaimer
 from .media import ImageCredit
-from .metadata import HeadlineLine, MetaLine, PermalinkLine, SourceLine
+from .metadata import AuthorBlurb, HeadlineLine, MetaLine, PermalinkLine, SourceLine
 from .navigation import Breadcrumb, ShareWidget
 from .quality import ContextSmoothing, ProseClassifier
 from .region import MainRegion
@@ -42,6 +42,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     MainContent(),
     TitleRun(),
     MainRegion(),
+    AuthorBlurb(),
     ProseClassifier(),
     ContextSmoothing(),
 )
@@ -50,6 +51,6 @@ __all__ = [
     "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
-    "SiteSuffixTitles", "TeaserRun", "TitleRun", "RepeatedLine", "MainRegion", "ProseClassifier", "ContextSmoothing",
+    "SiteSuffixTitles", "TeaserRun", "TitleRun", "RepeatedLine", "MainRegion", "AuthorBlurb", "ProseClassifier", "ContextSmoothing",
     "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "EmptySection", "MainContent",
 ]

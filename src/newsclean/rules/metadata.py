@@ -14,8 +14,9 @@ import regex
 from ..blocks import Block
 from ..meta import COMPILED_LINE, NUMERIC_DATE, RELATIVE_DATE, WORD_DATE
 from ..textutil import fold, literal_finder
-from ..vocab import CATEGORY_WORDS, COMPILED_FROM, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
+from ..vocab import AUTHOR_ROLE_WORDS, CATEGORY_WORDS, COMPILED_FROM, COUNT_WORDS, EDITOR_LABELS, SOURCE_LABELS
 from .base import Context, Gate, LineRule, Rule, Verdict, compile_alternation
+from .quality import GOOD, classify
 
 
 @dataclass(frozen=True)
@@ -150,3 +151,53 @@ class MetaLine(LineRule):
         if block.size <= 12 and (_CATEGORY_IN is None or _CATEGORY_IN(folded)) and _CATEGORY.search(folded):
             return "category/tag line"
         return None
+
+
+_ROLE = compile_alternation(AUTHOR_ROLE_WORDS)
+_NAME = r"(?:\p{Lu}[\p{L}’'.\-]*\s+)"
+# "Jane Doe is a freelance writer …", "Dr. Jane Doe has been the editor …": a name of two or three
+# capitalised words (not a "Mr Smith" of a news story), then a role in the same sentence.
+_BLURB_THIRD = regex.compile(
+    r"^(?:Dr\.?\s+)?(?!(?:Mr|Mrs|Ms)\.?\s)" + _NAME + r"{2,3}(?:is|has been|serves as|works as)\s+(?:a|an|the)\s"
+    r"(?:(?!\.\s)[^;:])*?\b(?i:" + _ROLE + r")s?\b"
+)
+# "I'm Jane Doe, a freelance writer …"
+_BLURB_FIRST = regex.compile(
+    r"^(?:I am|I'm|I’m)\s+" + _NAME + r"{0,2}\p{Lu}[\p{L}’'.\-]*,\s*(?:a|an|the)\s(?:(?!\.\s)[^;:])*?\b(?i:" + _ROLE + r")"
+)
+
+
+@dataclass(frozen=True)
+class AuthorBlurb(Rule):
+    """Drops an author's blurb at the end of the page: a paragraph that opens by describing a named
+    person's job, after most of the page's prose.
+
+    Removes: ``Jane Doe is a freelance writer based in Springfield. She covers parks and transport.``
+             (after the story).
+    Keeps:   ``Mr Smith is a retired engineer who has lived on the street for forty years.`` (a news
+             story's own sentence), and any blurb-like paragraph before ``min_position`` of the prose.
+    """
+
+    id = "meta.author_blurb"
+    #: share of the page's prose (tokens of prose paragraphs not dropped) that must come before it
+    min_position: float = 0.7
+    max_size: int = 150
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks, labels = ctx.blocks, ctx.labels
+        prose = [0] * len(blocks)
+        for block in blocks:
+            label = labels[block.index]
+            if (label.keep if label is not None else classify(block).klass == GOOD):
+                prose[block.index] = block.size
+        total = sum(prose)
+        if not total:
+            return
+        before = 0
+        for block in blocks:
+            share = before / total
+            before += prose[block.index]
+            if labels[block.index] is not None or block.is_cjk or block.size > self.max_size or share < self.min_position:
+                continue
+            if _BLURB_THIRD.match(block.text) or _BLURB_FIRST.match(block.text):
+                yield self.drop(block, f"author blurb: a named person's job described after {share:.0%} of the page's prose")
