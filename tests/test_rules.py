@@ -87,6 +87,43 @@ def test_related_heading_takes_its_list_but_not_the_next_paragraph() -> None:
     assert [verdicts[l] for l in lines] == [True, False, False, False, True]
 
 
+# A related list whose items are a title, a byline and a short summary each (pattern seen on
+# dev-set news pages under "Related stories"); text written for this test.
+_SUMMARY_ITEMS = [
+    "Council approves new flood barriers", "By Sam Lee",
+    "The barriers along the river will be finished well before the first of the winter storms, officials said on Monday.",
+    "Farmers fear a late harvest", "By Ana Ruiz",
+    "A wet spring has delayed planting on many of the farms, and growers expect much smaller crops this year.",
+    "Library to open on Sundays", "By Kim Park",
+    "The main library will open on Sundays from next month, after the council found the money for more staff.",
+]
+
+
+def test_related_heading_takes_teasers_with_summaries() -> None:
+    story = [PROSE_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    lines = [*story, "Related stories", *_SUMMARY_ITEMS, "Weather"]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in lines] == [True] * 5 + [False] * (1 + len(_SUMMARY_ITEMS)) + [True]
+    # Without the summaries' rule only the first title and byline go with the heading.
+    verdicts = _verdicts(RelatedHeading(min_summaries=0), lines)
+    assert [verdicts[l] for l in _SUMMARY_ITEMS[:3]] == [False, False, True]
+
+
+def test_related_heading_stops_at_the_article_after_one_link() -> None:
+    # Negative case: one linked title under the heading, then the story goes on in short
+    # paragraphs and subheadings; only two paragraphs in a row, or one summary, never a list.
+    story = ["The repairs will close the bridge to cars for a year, and buses will run a longer route instead.",
+             "What happens next",
+             "The council will publish the detailed plans next month, after a last check by the engineers.",
+             "Who pays",
+             "Most of the money comes from the national government, the rest from the city's own budget.",
+             PROSE_EN.replace("Tuesday", "Monday")]
+    lines = [PROSE_EN, "Related:", "Council approves new flood barriers", *story]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in story] == [True] * len(story)
+    assert verdicts["Council approves new flood barriers"] is False
+
+
 # Japanese and Korean related-article headings (pattern seen on Japanese blog and Korean news
 # pages of the dev set; text written for this test), and a sentence that mentions one.
 JA_PROSE = "市は火曜日、老朽化した橋の修理を春に始め、完成までにおよそ一年かかると発表した。"

@@ -52,14 +52,25 @@ def _teaser_like(block: Block) -> bool:
 class RelatedHeading(Rule):
     """Drops a related/hot-news heading together with the link list that follows it.
 
-    Removes: ``相关文章`` and the titles and ``...`` snippets under it; ``Related articles``.
-    Keeps:   a full prose paragraph after the list (the list ends there), and the lines under a
+    Removes: ``相关文章`` and the titles and ``...`` snippets under it; ``Related articles``; a
+             list of teasers with summaries (``Related stories`` / ``Library to open on Sundays``
+             / ``By Kim Park`` / ``The main library will open on Sundays from next month, …``,
+             and two more items like it, up to the page's end or more chrome).
+    Keeps:   a full prose paragraph after the list (the list ends there; also after short
+             paragraphs between title-like lines when two paragraphs in a row or a long one
+             follow them: a story going on after one link), and the lines under a
              heading that would hold more than half the page's text (a "Related links" label above
              a page that is itself a list of links: only the label goes).
     """
 
     id = "related.heading_list"
     max_list: int = 120
+    #: Teasers with summaries: a list of titles each followed by one paragraph of at most
+    #: ``max_summary`` tokens goes on through ``min_summaries`` or more such paragraphs (0: off).
+    min_summaries: int = 2
+    max_summary: int = 60
+    #: ... each item one to this many title/byline/date lines, the first one too
+    max_item_lines: int = 3
     gate = _HEADING_GATE
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
@@ -79,6 +90,7 @@ class RelatedHeading(Rule):
             j = i + 1
             while j < len(blocks) and j - i <= self.max_list and _teaser_like(blocks[j]):
                 j += 1
+            j = self._summaries(blocks, i, j)
             items = blocks[i + 1 : j]
             if total is None:
                 total = sum(b.size for b in blocks)
@@ -86,6 +98,29 @@ class RelatedHeading(Rule):
                 for item in items:
                     yield self.drop(item, f"list item under the heading '{heading}' (line {block.line_start})")
             after_list = j
+
+
+    def _summaries(self, blocks, i: int, j: int) -> int:
+        """Where a list of teasers with summaries ends. ``j`` is the first full paragraph after the
+        title lines under heading ``i``; while that paragraph is short (``max_summary`` tokens) and
+        one to ``max_item_lines`` title lines follow it, it is one more item's summary. With
+        ``min_summaries`` or more such items, and the list running into the page's end or into a
+        longer run of short lines (more chrome), it goes on to its last summary; if it runs into
+        a longer paragraph or two paragraphs in a row, that is the article going on after a link
+        and its subheadings, and the list ends at ``j``."""
+        if not self.min_summaries or not 1 <= j - i - 1 <= self.max_item_lines:
+            return j
+        found, k = 0, j
+        while k < len(blocks) and k - i <= self.max_list and blocks[k].size <= self.max_summary:
+            titles = k + 1
+            while titles < len(blocks) and _teaser_like(blocks[titles]):
+                titles += 1
+            if titles == len(blocks) or titles - k - 1 > self.max_item_lines:
+                return k + 1 if found + 1 >= self.min_summaries else j
+            if titles == k + 1:
+                return j  # two paragraphs in a row: the article goes on
+            found, k = found + 1, titles
+        return j
 
 
 def truncated_length_spread(lengths: list[int]) -> float:
