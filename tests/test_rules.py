@@ -8,7 +8,7 @@ from newsclean import meta
 from newsclean.ingest import document_from_text
 from newsclean.rules import (
     Breadcrumb, CommentForm, CommentSection, Context, Disclaimer, ImageCredit, MetaLine,
-    PlaceholderToken, RelatedHeading, RepeatedLine, ShareWidget, SiteSuffixTitles, SourceLine,
+    Label, PlaceholderToken, RelatedHeading, RepeatedLine, ShareWidget, SiteSuffixTitles, SourceLine,
     SpamLinks, TeaserRun,
 )
 
@@ -570,3 +570,36 @@ def test_a_named_persons_job_inside_the_story_stays() -> None:
     story = [PROSE_EN + f" Work on part {n} of the bridge will take about a month, the engineers said." for n in range(5)]
     body = newsclean.clean("\n\n".join([early, *story, late]), format="text").body
     assert early in body and late in body
+
+
+def test_teasers_with_summaries_after_a_share_line_go() -> None:
+    # Pattern seen on dev-set news and blog pages: under the story and its share buttons, other
+    # stories as title, byline and a short summary each, with no related heading. Text written
+    # for this test (the items are _SUMMARY_ITEMS above).
+    from newsclean.rules.related import TeaserSummaries
+
+    story = [PROSE_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    lines = [*story, "Share on Facebook", *_SUMMARY_ITEMS]
+    labels = [None] * len(lines)
+    labels[5] = Label(False, "nav.widget", "share widget")
+    doc = document_from_text("\n".join(lines))
+    ctx = Context(doc=doc, meta=meta.scan(doc), labels=labels)
+    dropped = {v.index for v in TeaserSummaries()(ctx) if not v.keep}
+    assert dropped == set(range(6, 6 + len(_SUMMARY_ITEMS)))
+
+
+def test_story_going_on_after_a_chrome_line_is_not_a_teaser_list() -> None:
+    # Negative cases (text written for this test): subheadings and short paragraphs of the story
+    # itself after a share line, which end in two paragraphs in a row; and a list of teasers with
+    # summaries in the first half of the page's prose (the page's own content).
+    from newsclean.rules.related import TeaserSummaries
+
+    story = [PROSE_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday")]
+    going_on = ["What happens next", _SUMMARY_ITEMS[2], "Who pays", _SUMMARY_ITEMS[5], "Next year",
+                _SUMMARY_ITEMS[8], PROSE_EN, PROSE_EN.replace("Tuesday", "Sunday")]
+    for lines, chrome_at in (([*story, "Share on Facebook", *going_on], 3), (["Share on Facebook", *_SUMMARY_ITEMS, *story * 3], 0)):
+        labels = [None] * len(lines)
+        labels[chrome_at] = Label(False, "nav.widget", "share widget")
+        doc = document_from_text("\n".join(lines))
+        ctx = Context(doc=doc, meta=meta.scan(doc), labels=labels)
+        assert list(TeaserSummaries()(ctx)) == []

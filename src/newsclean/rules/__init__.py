@@ -11,7 +11,7 @@ from .metadata import AuthorBlurb, HeadlineLine, MetaLine, PermalinkLine, Source
 from .navigation import Breadcrumb, ShareWidget
 from .quality import ContextSmoothing, ProseClassifier
 from .region import MainRegion
-from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun, TitleRun
+from .related import RelatedHeading, RepeatedLine, SiteSuffixTitles, TeaserRun, TeaserSummaries, TitleRun
 from .spam import SpamLinks
 
 #: The default pipeline, in order. The first verdict on a block wins, so specific chrome
@@ -35,6 +35,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     MainProse(),
     CommentSection(),
     RelatedHeading(),
+    TeaserSummaries(),
     SiteSuffixTitles(),
     TeaserRun(),
     RepeatedLine(),
@@ -51,6 +52,6 @@ __all__ = [
     "DEFAULT_RULES", "Rule", "LineRule", "Verdict", "Label", "Context",
     "HeadlineLine", "PermalinkLine", "Breadcrumb", "SourceLine", "MetaLine", "Disclaimer",
     "CommentForm", "CommentSection", "ImageCredit", "PlaceholderToken", "ShareWidget", "SpamLinks", "RelatedHeading",
-    "SiteSuffixTitles", "TeaserRun", "TitleRun", "RepeatedLine", "MainRegion", "AuthorBlurb", "ProseClassifier", "ContextSmoothing",
+    "SiteSuffixTitles", "TeaserRun", "TeaserSummaries", "TitleRun", "RepeatedLine", "MainRegion", "AuthorBlurb", "ProseClassifier", "ContextSmoothing",
     "MediaCaption", "DomChrome", "OutsideMain", "LinkDensity", "MainProse", "EmptySection", "MainContent",
 ]

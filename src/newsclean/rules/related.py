@@ -301,3 +301,69 @@ class TitleRun(Rule):
                     if ctx.labels[item.index] is None:
                         yield self.drop(item, f"one of {len(run)} lines in headline capitalisation in a row (titles of other pages)")
             run = []
+
+
+@dataclass(frozen=True)
+class TeaserSummaries(Rule):
+    """Drops a list of teasers with summaries that starts right after a chrome line, in the second
+    half of the page's prose: items of one to ``max_item_lines`` title/byline/date lines and one
+    short paragraph (``max_summary`` tokens), ``min_items`` or more, running into the page's end
+    or into a longer run of short lines.
+
+    Removes: after ``Share on Facebook`` under a story, ``Library to open on Sundays`` /
+             ``The main library will open on Sundays from next month, after the council …`` and
+             two more items like it.
+    Keeps:   a story's own subheadings and short paragraphs when two paragraphs in a row or a long
+             paragraph follow them (``What happens next`` / ``The council will publish …`` /
+             ``Who pays`` / ``Most of the money …`` / a long paragraph), and such lists in the
+             first half of the page's prose (the page's own content).
+    """
+
+    id = "related.teaser_summaries"
+    min_items: int = 3
+    max_summary: int = 60
+    max_item_lines: int = 3
+    #: share of the page's prose (tokens of prose blocks) that must come before the list
+    min_position: float = 0.5
+
+    def __call__(self, ctx: Context) -> Iterable[Verdict]:
+        blocks, labels = ctx.blocks, ctx.labels
+        before = [0]
+        for block in blocks:
+            before.append(before[-1] + (block.size if is_prose(block) else 0))
+        total = before[-1]
+        if not total:
+            return
+        i = 1
+        while i < len(blocks):
+            previous = labels[i - 1]
+            if (labels[i] is None and previous is not None and not previous.keep
+                    and before[i] >= self.min_position * total and _teaser_like(blocks[i])):
+                end = self._list_end(blocks, labels, i)
+                if end > i:
+                    first, last = blocks[i].line_start, blocks[end - 1].line_end
+                    for block in blocks[i:end]:
+                        if labels[block.index] is None:
+                            yield self.drop(block, f"teaser or summary in a list of teasers with summaries (lines {first}-{last}, after {previous.rule})")
+                    i = end
+                    continue
+            i += 1
+
+    def _list_end(self, blocks, labels, i: int) -> int:
+        """The end of the list of teasers with summaries starting at ``i``, or ``i`` if there is none."""
+        k = i
+        while k < len(blocks) and _teaser_like(blocks[k]):
+            k += 1
+        if not 1 <= k - i <= self.max_item_lines:
+            return i
+        found = 0
+        while k < len(blocks) and blocks[k].size <= self.max_summary and labels[k] is None:
+            titles = k + 1
+            while titles < len(blocks) and _teaser_like(blocks[titles]):
+                titles += 1
+            if titles == len(blocks) or titles - k - 1 > self.max_item_lines:
+                return k + 1 if found + 1 >= self.min_items else i
+            if titles == k + 1:
+                return i  # two paragraphs in a row: the page's own text goes on
+            found, k = found + 1, titles
+        return i
