@@ -87,6 +87,16 @@ def test_related_heading_takes_its_list_but_not_the_next_paragraph() -> None:
     assert [verdicts[l] for l in lines] == [True, False, False, False, True]
 
 
+@pytest.mark.parametrize("heading", ["Most Viewed", "Featured Posts", "Recent Comments", "More like this", "Recommended Reading:"])
+def test_more_english_related_headings_take_their_list(heading) -> None:
+    # Standard sidebar headings of news sites and blogs (general web vocabulary; text written for
+    # this test) take the titles under them; a sentence using the same words stays.
+    lines = [PROSE_EN, heading, "Council approves new flood barriers", "Farmers fear a late harvest",
+             "The most viewed video of the week showed the old bridge being lifted onto a barge on Friday."]
+    verdicts = _verdicts(RelatedHeading(), lines)
+    assert [verdicts[l] for l in lines] == [True, False, False, False, True]
+
+
 # A related list whose items are a title, a byline and a short summary each (pattern seen on
 # dev-set news pages under "Related stories"); text written for this test.
 _SUMMARY_ITEMS = [

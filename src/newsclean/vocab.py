@@ -30,6 +30,11 @@ RELATED_HEADINGS: tuple[str, ...] = (
     "also on", "don't miss", "editor's picks", "editors' picks", "what to read next",
     "around the web", "from the web", "sponsored content", "promoted stories", "popular posts",
     "more in", "more on", "in case you missed it", "up next", "keep reading",
+    "recent stories", "latest articles", "popular articles", "popular stories", "most popular posts",
+    "most viewed", "most shared", "most commented", "most discussed", "featured posts", "featured stories",
+    "featured articles", "related reading", "related links", "recommended reading", "recommended articles",
+    "recommended stories", "more like this", "more articles", "top articles", "top posts", "recent comments",
+    "you may also be interested in", "you might be interested in", "related topics",
 )
 
 # Share / navigation widgets: whole short lines made of these words.
