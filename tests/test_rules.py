@@ -209,6 +209,16 @@ def test_comment_section_from_comment_headers_without_a_heading() -> None:
 
 
 
+def test_quote_intros_with_a_comma_are_not_comment_headers() -> None:
+    # Negative case (pattern seen on a dev-set media-criticism blog; text written for this test):
+    # a post that introduces its quotes with "As you may recall, the mayor writes:" is an article,
+    # not a thread; a comment header is a name with the verb, no clause before it.
+    quote = "The new timetable will add ten minutes to most trips, and the council has not said why it needs the change."
+    lines = [PROSE_EN, "As you may recall, the mayor writes:", quote, "In reply, a local councillor wrote:",
+             quote.replace("ten", "twenty"), "Later, the paper's editor said:", quote.replace("ten", "five")]
+    assert all(_verdicts(CommentSection(), lines).values())
+
+
 def test_comment_headers_ending_in_said_comma() -> None:
     # Pattern seen on dev-set travel-blog threads ("<name> said," over each comment, a date line
     # above it); text written for this test. A quote introduced by "he said," inside a paragraph stays.

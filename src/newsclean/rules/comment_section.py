@@ -28,9 +28,10 @@ _HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE = regex.compile(compile_alternation(COMMENT_SECTION_PHRASES), regex.IGNORECASE)
-# The header of one comment: "Mary Ann Says:", "Jennifer said...", "Kevin said,", "by someone (12345) writes:".
+# The header of one comment: "Mary Ann Says:", "Jennifer said...", "Kevin said,", "by someone (12345) writes:";
+# no comma before the verb ("As you may recall, the mayor writes:" introduces a quote in an article).
 _ITEM = regex.compile(
-    r"^(?:by\s++)?[^\n]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|,|\.\.\.|…)?\s*$",
+    r"^(?:by\s++)?[^\n,]{1,60}?\s(?:says|said|wrote|writes|replied|responded)(?:\s+on\b[^\n]{0,40})?\s*(?::|,|\.\.\.|…)?\s*$",
     regex.IGNORECASE,
 )
 _PHRASE_IN = literal_finder(COMMENT_SECTION_PHRASES)  # a match needs one as a substring
@@ -71,7 +72,8 @@ class CommentSection(Rule):
     Keeps:   everything before the heading, and a heading-like ``Comments`` line before most of the
              prose (a bare word needs 20% of the page's text before it, a counted heading 1%: comment
              threads often outweigh the article twenty to one); bare time stamps of a live blog
-             (``March 3, 2021 4:26 PM``); stamped posts of a blog index, each as long as the first.
+             (``March 3, 2021 4:26 PM``); stamped posts of a blog index, each as long as the first;
+             quote intros of an article (``As you may recall, the mayor writes:``).
     """
 
     id = "comments.section"
