@@ -567,7 +567,10 @@ _BLURB = ("Jane Doe is a freelance writer based in Springfield. She covers parks
           "people who look after them, and has written for several regional papers.")
 
 
-@pytest.mark.parametrize("blurb", [_BLURB, "I'm Jane Doe, a certified personal trainer and the founder of a small gym in Springfield."])
+@pytest.mark.parametrize("blurb", [
+    _BLURB, "I'm Jane Doe, a certified personal trainer and the founder of a small gym in Springfield.",
+    "Jane is a freelance writer with ten years of experience in local news. She lives in Springfield with her family.",
+])
 def test_author_blurb_after_the_story_goes(blurb) -> None:
     # Pattern seen on dev-set blog and magazine pages: a paragraph describing the author's job
     # right under the story. Text written for this test.
@@ -586,10 +589,12 @@ def test_a_named_persons_job_inside_the_story_stays() -> None:
     import newsclean
 
     early = "Anna Berg is a retired engineer who has lived next to the bridge for forty years, and she says it has never looked worse."
+    # a tool described at the end of a guide: one capitalised word, but no sentence about a person after it
+    tool = "Python is an open-source language that many developers and analysts use for such work. It runs on every system."
     late = "Mr Smith is a retired engineer who has walked over the bridge every day since he moved to the town as a boy."
     story = [PROSE_EN + f" Work on part {n} of the bridge will take about a month, the engineers said." for n in range(5)]
-    body = newsclean.clean("\n\n".join([early, *story, late]), format="text").body
-    assert early in body and late in body
+    body = newsclean.clean("\n\n".join([early, *story, late, tool]), format="text").body
+    assert early in body and late in body and tool in body
 
 
 def test_teasers_with_summaries_after_a_share_line_go() -> None:

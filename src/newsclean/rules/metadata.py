@@ -161,6 +161,12 @@ _BLURB_THIRD = regex.compile(
     r"^(?:Dr\.?\s+)?(?!(?:Mr|Mrs|Ms)\.?\s)" + _NAME + r"{2,3}(?:is|has been|serves as|works as)\s+(?:a|an|the)\s"
     r"(?:(?!\.\s)[^;:])*?\b(?i:" + _ROLE + r")s?\b"
 )
+# "Jane is a freelance writer based in Springfield. She …": a first name alone, when the next
+# sentence goes on about the person ("Python is an open-source language." is not a blurb).
+_BLURB_ONE_NAME = regex.compile(
+    r"^(?!(?:The|This|That|It|There|Here|What|Why|How|Who)\b)\p{Lu}[\p{L}’'\-]+\s+(?:is|has been)\s+(?:a|an|the)\s"
+    r"(?:(?![.!?]\s)[^;:])*?\b(?i:" + _ROLE + r")s?\b[^.!?]*[.!?]\s+(?:He|She|His|Her|They|Their)\b"
+)
 # "I'm Jane Doe, a freelance writer …"
 _BLURB_FIRST = regex.compile(
     r"^(?:I am|I'm|I’m)\s+" + _NAME + r"{0,2}\p{Lu}[\p{L}’'.\-]*,\s*(?:a|an|the)\s(?:(?!\.\s)[^;:])*?\b(?i:" + _ROLE + r")"
@@ -173,7 +179,8 @@ class AuthorBlurb(Rule):
     person's job, after most of the page's prose.
 
     Removes: ``Jane Doe is a freelance writer based in Springfield. She covers parks and transport.``
-             (after the story).
+             (after the story); ``Jane is a freelance writer … She …`` (a first name alone, with
+             the next sentence about the person).
     Keeps:   ``Mr Smith is a retired engineer who has lived on the street for forty years.`` (a news
              story's own sentence), and any blurb-like paragraph before ``min_position`` of the prose.
     """
@@ -199,5 +206,5 @@ class AuthorBlurb(Rule):
             before += prose[block.index]
             if labels[block.index] is not None or block.is_cjk or block.size > self.max_size or share < self.min_position:
                 continue
-            if _BLURB_THIRD.match(block.text) or _BLURB_FIRST.match(block.text):
+            if _BLURB_THIRD.match(block.text) or _BLURB_FIRST.match(block.text) or _BLURB_ONE_NAME.match(block.text):
                 yield self.drop(block, f"author blurb: a named person's job described after {share:.0%} of the page's prose")
