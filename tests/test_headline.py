@@ -322,3 +322,19 @@ def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:
     assert not meta.is_title_like(_block("Photo: Ann Lee / Harbour Images"))
     assert meta.is_title_like(_block("Council and traders agree to share the cost of bridge repairs"))
     assert meta.is_title_like(_block("Photographers flock to the reopened harbour bridge"))
+
+
+def test_short_title_ending_a_breadcrumb_trail_is_a_repeat() -> None:
+    # Shape seen on guide and product pages of the dev set: a 2-3 word page title under a
+    # breadcrumb trail that ends in it ("Home / Tips / Title", or "Home" glued to the title as a
+    # text dump joins link texts), then a longer question-like subheading right above the story.
+    # Lines written for this test.
+    ex = _explain("Home / Harbour Guides / Bridge Repairs", "Bridge Repairs", "What this guide is about", P1, P2, P3)
+    assert ex.article.headline == "Bridge Repairs"
+    assert "repeated" in ex.evidence["headline"]
+    lines = ["HomeBridge Repairs", "Bridge Repairs", "Read all Harbour Bridge Repairs", "Harbour Bridge Repairs"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert meta._is_echoed(doc.blocks[1], keys, doc.blocks)  # glued home link
+    # Negative case: a short line that merely ends a longer line (no trail) is a menu label.
+    assert not meta._is_echoed(doc.blocks[3], keys, doc.blocks)

@@ -27,6 +27,7 @@ from .vocab import (
     CONSENT_WORDS,
     DISCLAIMER_MARKERS,
     FORM_CHECKBOX_OPENERS,
+    HOME_WORDS,
     IMAGE_CREDIT_LABELS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
@@ -714,7 +715,7 @@ def _headline_evidence(blocks: Sequence[Block], block: Block, end: int, lead: se
         shared_share=shared / len(words) if words else 0.0,
         distance=abs(end - block.index - 1),
         dated=_dated_below(blocks, block),
-        echoed=_is_echoed(block, keys),
+        echoed=_is_echoed(block, keys, blocks),
         n_words=block.n_cjk // 2 if block.is_cjk else block.n_words,
     )
 
@@ -742,20 +743,51 @@ TWIN_MIN_WORDS = 5
 TWIN_MIN_CJK = 10
 
 
-def _is_echoed(block: Block, keys: dict[int, str]) -> bool:
+def _is_echoed(block: Block, keys: dict[int, str], blocks: Sequence[Block] = ()) -> bool:
     """The line ends a longer line of ``keys`` (line index -> :func:`_block_key`) at most three
     times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``; or the very next or
     previous line is an identical copy (a title printed twice in a row, as a hidden and a visible
     heading). An identical copy further away does not count (menus repeat their items at the
     page's foot), nor does the start of a longer line (a series label before the real title),
-    nor a line under 4 words (8 CJK characters)."""
+    nor a line under 4 words (8 CJK characters) — except a Latin line of 2 or 3 words that is
+    the last crumb of a breadcrumb trail among ``blocks`` (see :func:`_ends_breadcrumb`)."""
+    key = keys[block.index]
+    if not block.is_cjk and BREADCRUMB_TAIL_MIN_WORDS <= block.n_words < 4:
+        return _ends_breadcrumb(block, key, keys, blocks)
     if (block.n_cjk < 8) if block.is_cjk else (block.n_words < 4):
         return False
-    key = keys[block.index]
     if (keys.get(block.index - 1) == key or keys.get(block.index + 1) == key) and \
             ((block.n_cjk >= TWIN_MIN_CJK) if block.is_cjk else (block.n_words >= TWIN_MIN_WORDS)):
         return True
     return any(other.endswith(key) and other != key for i, other in keys.items() if i != block.index and len(other) <= 3 * len(key))
+
+
+#: A title of 2 or 3 words (``Book Reviews``) counts as repeated only as the last crumb of a breadcrumb trail.
+BREADCRUMB_TAIL_MIN_WORDS = 2
+#: A breadcrumb trail: crumbs between spaced separators (``Home / Guides / Book Reviews``), or a
+#: trail opening with a home link (``Home Guides Book Reviews``).
+_BREADCRUMB_TRAIL = regex.compile(
+    r"\s(?:>>|[/>›»→|])\s|^\s*(?:" + compile_alternation(HOME_WORDS) + r")\b", regex.IGNORECASE
+)
+#: ... or a home link glued to the next crumb, as a text dump joins link texts (``HomeBook Reviews``).
+_GLUED_HOME = regex.compile(r"^\s*(?:Home|HOME)(?=\p{Lu})")
+
+
+def _ends_breadcrumb(block: Block, key: str, keys: dict[int, str], blocks: Sequence[Block]) -> bool:
+    """The short line is the last crumb of a breadcrumb trail elsewhere on the page (the trail
+    names the page it leads to). A short line that merely ends a longer one does not count:
+    short menu labels do that too (``Latest News`` under ``Read the Latest News``).
+
+    Counted: ``Book Reviews`` with ``Home / Guides / Book Reviews`` on the page.
+    Not counted: ``Book Reviews`` with ``Our Favourite Book Reviews`` on the page.
+    """
+    for i, other in keys.items():
+        if i == block.index or other == key or not other.endswith(key) or len(other) > 3 * len(key) or i >= len(blocks):
+            continue
+        trail = blocks[i]
+        if _BREADCRUMB_TRAIL.search(trail.folded) or _GLUED_HOME.match(trail.text):
+            return True
+    return False
 
 
 def _is_dateline(block: Block) -> bool:
