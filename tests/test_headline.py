@@ -338,3 +338,13 @@ def test_short_title_ending_a_breadcrumb_trail_is_a_repeat() -> None:
     assert meta._is_echoed(doc.blocks[1], keys, doc.blocks)  # glued home link
     # Negative case: a short line that merely ends a longer line (no trail) is a menu label.
     assert not meta._is_echoed(doc.blocks[3], keys, doc.blocks)
+
+
+def test_data_field_lines_are_not_headlines() -> None:
+    # Shape seen on cost-guide pages of the dev set: a "Label: value" line (a price range) right
+    # under the headline shares words with the story and out-scored it. Lines written for this test.
+    assert not meta.is_title_like(_block("Typical Cost: $850 - $1,040"))
+    assert not meta.is_title_like(_block("Rating: 4.5/5"))
+    # Negative cases: headlines with a colon and words after it stay title-like.
+    assert meta.is_title_like(_block("Top 10: Best Budget Bridges"))
+    assert meta.is_title_like(_block("Review: 5 Days in Lisbon"))

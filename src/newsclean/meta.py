@@ -105,6 +105,10 @@ _NOT_TITLE = regex.compile(
     regex.IGNORECASE,
 )
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
+#: A data field: a label of one or two words, a colon, and a value without a word of 3+ letters
+#: (a price, range, rating or count: ``Typical Range: $800 - $1,000``, ``Rating: 4.5/5``). A
+#: headline after a colon has words (``Top 10: Best Budget Phones``, ``Review: 5 Days in Lisbon``).
+_DATA_FIELD_LINE = regex.compile(r"^\s*\p{L}[\p{L}'’]*(?:\s+[\p{L}'’]+)?\s*:\s*(?!.*\p{L}{3})\S")
 #: a breadcrumb hint, a URL, a relative date or a never-a-title marker: one scan instead of four
 #: (all four are IGNORECASE searches, so the alternation finds a match exactly when one of them does)
 _NOT_TITLE_ANY = regex.compile(
@@ -186,6 +190,8 @@ def is_title_like(block: Block) -> bool:
         return False
     if is_image_credit_line(block):
         return False  # an image credit ("Photo: Name / Agency"), not a headline
+    if _DATA_FIELD_LINE.match(folded):
+        return False  # a data field ("Typical Range: $800 - $1,000"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
         return False  # a dateline, not a headline
     return True
