@@ -348,3 +348,18 @@ def test_data_field_lines_are_not_headlines() -> None:
     # Negative cases: headlines with a colon and words after it stay title-like.
     assert meta.is_title_like(_block("Top 10: Best Budget Bridges"))
     assert meta.is_title_like(_block("Review: 5 Days in Lisbon"))
+
+
+def test_caption_ending_in_a_bracketed_credit_is_not_a_headline() -> None:
+    # Shape seen on wire-story pages of the dev set: the photo caption, ending in the agency and
+    # photographer in brackets, sits between the headline and the byline and shares more words
+    # with the story. Lines written for this test.
+    caption = ("Harbour crews prepare heavy steel bridge sections with fresh paint near the old swing bridge repair "
+               "site at dawn, March 3, 2024. (REUTERS/Ann Lee)")
+    assert not meta.is_title_like(_block(caption))
+    assert not meta.is_title_like(_block("Crews at work on the bridge deck (Photo: Ann Lee)"))
+    # Negative cases: a bracket that is not a credit, and an agency named inside a headline.
+    assert meta.is_title_like(_block("Swing bridge to reopen next spring (update)"))
+    assert meta.is_title_like(_block("Reuters/Ipsos poll: most residents back the bridge repairs"))
+    ex = _explain("Home", "Crossing back next year", caption, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Crossing back next year"

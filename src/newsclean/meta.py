@@ -28,6 +28,7 @@ from .vocab import (
     DISCLAIMER_MARKERS,
     FORM_CHECKBOX_OPENERS,
     HOME_WORDS,
+    IMAGE_AGENCIES,
     IMAGE_CREDIT_LABELS,
     LATIN_STOP_WORDS,
     PERMALINK_LABELS,
@@ -92,6 +93,13 @@ _RELATED = frozenset(fold(w) for w in RELATED_HEADINGS)
 #: an image credit line: a credit label then a colon, slash, bar or "by" (see :func:`is_image_credit_line`)
 _IMAGE_CREDIT_LINE = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(IMAGE_CREDIT_LABELS) + r")\s*(?:by\b|[:：/|])", regex.IGNORECASE)
 IMAGE_CREDIT_MAX_WORDS = 25
+#: a photo caption's closing credit in brackets: a credit label or a photo agency, then the
+#: photographer (``(Photo: Ann Lee)``, ``(REUTERS/Ann Lee)``); a headline never ends in one
+_CAPTION_CREDIT_END = regex.compile(
+    r"[(（\[]\s*(?:(?:" + compile_alternation(IMAGE_CREDIT_LABELS) + r")\s*(?:by\b|[:：/])|(?:"
+    + compile_alternation(IMAGE_AGENCIES) + r")\s*/)[^()（）\[\]]{1,40}[)）\]]\s*$",
+    regex.IGNORECASE,
+)
 
 
 def is_image_credit_line(block: Block) -> bool:
@@ -190,6 +198,8 @@ def is_title_like(block: Block) -> bool:
         return False
     if is_image_credit_line(block):
         return False  # an image credit ("Photo: Name / Agency"), not a headline
+    if folded.rstrip().endswith((")", "）", "]")) and _CAPTION_CREDIT_END.search(folded):
+        return False  # a photo caption ending in its credit ("... on Sunday. (REUTERS/Ann Lee)")
     if _DATA_FIELD_LINE.match(folded):
         return False  # a data field ("Typical Range: $800 - $1,000"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
