@@ -121,6 +121,19 @@ def test_consent_banner_needs_a_cookie_word_and_another() -> None:
     assert not banner("The coalition partners said they would accept the deal.")
 
 
+def test_cookie_notice_naming_the_website_or_browser_is_a_banner() -> None:
+    # Shape seen on tutorial and shop pages of the dev set: a cookie notice that names the
+    # website, the browser or analytics/advertising but none of the consent words. Text written
+    # for this test. Negative case: a baking paragraph with two cookie words and no site word.
+    def banner(text: str) -> bool:
+        return meta.is_consent_banner(meta.Block(0, text, 0, len(text), 1, 1))
+
+    assert banner("Our website and its sub domains use cookies to understand how you use our services and to improve them.")
+    assert banner("Cookies seem to be disabled in your browser, so some parts of this page will not work properly.")
+    assert banner("These cookies collect anonymous analytics about the pages you read on this site.")
+    assert not banner("These cookies keep for a week; bake another cookie batch for the party and share the recipe.")
+
+
 def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
     # Negative case: shape seen on news pages of the dev set, where the menu is printed again
     # at the foot of the page; an identical copy is not evidence of a headline, a breadcrumb

@@ -231,7 +231,8 @@ SITE_NOTICE_PHRASES: tuple[str, ...] = (
 # Words of cookie / privacy consent banners. A paragraph with a core word and another, different
 # word of either list is a banner, never the opening of the story (meta.main_body_start skips it).
 CONSENT_CORE_WORDS: tuple[str, ...] = ("cookie", "cookies", "隐私政策", "个人信息")
-CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "同意", "隐私")
+CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "website", "browser", "analytics",
+                                  "advertising", "同意", "隐私")
 
 # The furniture a blog engine prints under a post: filing line, feed and trackback notes,
 # permalink prompt, comment/ping status (standard blog-theme wording, in any position).
