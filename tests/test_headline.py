@@ -376,3 +376,19 @@ def test_caption_ending_in_a_bracketed_credit_is_not_a_headline() -> None:
     assert meta.is_title_like(_block("Reuters/Ipsos poll: most residents back the bridge repairs"))
     ex = _explain("Home", "Crossing back next year", caption, "By Ann Lee", P1, P2, P3)
     assert ex.article.headline == "Crossing back next year"
+
+
+def test_long_sentence_case_headline_beats_the_deck_under_it() -> None:
+    # Shape seen on newsletter and news pages of the dev set: a sentence-case headline (long, or
+    # too short to tell its case) above a sentence-case deck, byline, date, story; the two share
+    # a word only up to its ending ("repairs"/"repaired"). Lines written for this test.
+    headline = "Bridge crews are done: here is how the harbour repaired its crossing"
+    deck = "A look back at two years of repairs that kept the old swing bridge closed to cars"
+    ex = _explain("Home", headline, deck, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == headline
+    assert "headline above the deck line" in ex.evidence["headline"]
+    assert meta._share_topic({"repaired"}, {"repairs"})
+    assert not meta._share_topic({"market"}, {"marine"})
+    # Negative case: a short sentence-case section label above the deck is not a headline.
+    ex = _explain("Home", "Local harbour news", deck, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == deck

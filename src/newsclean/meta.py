@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from os.path import commonprefix
 
 import regex
 
@@ -643,13 +644,17 @@ def _headline_above_deck(blocks: Sequence[Block], best: Block, scored: dict[int,
     """The title-like line just above ``best`` when ``best`` reads as that headline's deck.
 
     A deck (standfirst) sits between the headline and the byline and often out-scores it: it is
-    longer and shares more words with the story. It is taken for a deck when the line above is
-    in Title Case (3+ words), the winner is in sentence case (``DECK_MIN_WORDS``+ words) with a
-    dateline or byline under it, and the two share a content word (the same topic; a section
-    label above a headline usually does too, but is rarely longer than two words).
+    longer and shares more words with the story. It is taken for a deck when the winner is in
+    sentence case (``DECK_MIN_WORDS``+ words) with a dateline or byline under it, the line above
+    has 3+ words and is not a short sentence-case line (Title Case, a case too mixed to tell, or
+    ``DECK_MIN_WORDS``+ words in any case), and the two share a content word up to its ending
+    (the same topic; a section label above a headline usually does too, but is rarely longer
+    than two words).
 
     Headline kept: ``Why Small Teams Ship Faster Than Big Ones``
     Deck passed over: ``A look at how five startups cut their release cycle in half``
+    Headline kept: ``Remote teams are dead: here is how small offices win again`` (sentence case, long)
+    Section label passed over (the deck stays): ``Small team news``
     """
     above = scored.get(best.index - 1)
     if above is None or not scored[best.index].dated:
@@ -657,9 +662,32 @@ def _headline_above_deck(blocks: Sequence[Block], best: Block, scored: dict[int,
     line = blocks[best.index - 1]
     if line.n_words < DECK_HEADLINE_WORDS or best.n_words < DECK_MIN_WORDS:
         return None
-    if case_style(line) != "title" or case_style(best) != "sentence":
+    if case_style(best) != "sentence":
         return None
-    return line if _topic_words(line) & _topic_words(best) else None
+    if case_style(line) == "sentence" and line.n_words < DECK_MIN_WORDS:
+        return None  # a short sentence-case line above a deck: a section label ("Real estate news")
+    return line if _share_topic(_topic_words(line), _topic_words(best)) else None
+
+
+#: Two words are one topic word when equal or when they share a prefix of this many letters that
+#: covers ``STEM_SHARE`` of the shorter one (``drive``/``driving``, ``market``/``markets``).
+STEM_MIN_LETTERS = 4
+STEM_SHARE = 0.8
+
+
+def _share_topic(first: set[str], second: set[str]) -> bool:
+    """The two sets of :func:`_topic_words` share a word, up to its ending (see ``STEM_MIN_LETTERS``).
+
+    Shared: ``drive`` and ``driving``. Not shared: ``market`` and ``marine`` (prefix ``mar``).
+    """
+    if first & second:
+        return True
+    for a in first:
+        for b in second:
+            n = len(commonprefix((a, b)))
+            if n >= STEM_MIN_LETTERS and n >= STEM_SHARE * min(len(a), len(b)):
+                return True
+    return False
 
 
 def _dated_line_under_opening(
