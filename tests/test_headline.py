@@ -392,3 +392,17 @@ def test_long_sentence_case_headline_beats_the_deck_under_it() -> None:
     # Negative case: a short sentence-case section label above the deck is not a headline.
     ex = _explain("Home", "Local harbour news", deck, "By Ann Lee", "12 March 2024", P1, P2, P3)
     assert ex.article.headline == deck
+
+
+def test_dash_tail_named_by_the_copyright_notice_is_the_site_name() -> None:
+    # Shape seen on magazine pages of the dev set: "Headline – Sitename" with a site name that
+    # has no site word, and "© Sitename 2025" in the footer. Text written for this test.
+    page = "Harbour Bridge Reopens – Harbourlog\n...\nAbout us\n© Harbourlog 2025 All rights reserved"
+    assert meta.split_site_suffix("Harbour Bridge Reopens – Harbourlog", meta._FoldedPage(page)) == \
+        ("Harbour Bridge Reopens", "Harbourlog")
+    assert meta.split_site_suffix("Harbour Bridge Reopens – Harbourlog", "copyright 2010-2025 harbourlog.") == \
+        ("Harbour Bridge Reopens", "Harbourlog")
+    # Negative cases: a speaker after the dash that the notice does not name, and a part number.
+    page = "Council backs the bridge plan - Lee\nMayor Lee said the plan was sound.\n© Harbourlog 2025"
+    assert meta.split_site_suffix("Council backs the bridge plan - Lee", meta._FoldedPage(page))[1] is None
+    assert meta.split_site_suffix("Bridge diary - Part 1", meta._FoldedPage("© Part 1"))[1] is None

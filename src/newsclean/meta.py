@@ -261,7 +261,25 @@ def split_site_suffix(title: str, doc_text_folded: "str | _FoldedPage" = "") -> 
         repeated = bool(doc_text_folded) and doc_text_folded.count(fold(tail)) >= 3
         if short and SITE_WORD.search(tail) and (repeated or len(tail.split()) <= 3):
             return head.strip(), _site_name(tail)
+        if short and not any(c.isdigit() for c in tail) and _names_copyright_owner(doc_text_folded, tail):
+            return head.strip(), _site_name(tail)
     return title.strip(), None
+
+
+#: a copyright notice before its owner's name: ``©``, ``© 2025``, ``Copyright (c) 2010-2025``
+_COPYRIGHT_LEAD = r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?)?[\s,.]*"
+
+
+def _names_copyright_owner(doc_text_folded: "str | _FoldedPage", name: str) -> bool:
+    """The page's copyright notice names ``name``: a title's tail after a dash that is the
+    site's own name even without a site word (``… – Harbourlog`` with ``© Harbourlog 2025`` or
+    ``Copyright 2025 Harbourlog`` on the page). A tail the notice does not name stays
+    (``… - Hughes``: a quote's speaker)."""
+    key = fold(name).strip()
+    if not key or not doc_text_folded:
+        return False
+    pattern = regex.compile(_COPYRIGHT_LEAD + regex.escape(key) + r"(?![\p{L}\p{N}])")
+    return doc_text_folded.search(pattern) if isinstance(doc_text_folded, _FoldedPage) else pattern.search(doc_text_folded) is not None
 
 
 def _site_name(suffix: str) -> str | None:
@@ -291,6 +309,9 @@ class _FoldedPage:
 
     def count(self, sub: str) -> int:
         return self._value().count(sub)
+
+    def search(self, pattern: "regex.Pattern[str]") -> bool:
+        return pattern.search(self._value()) is not None
 
 
 # ---------------------------------------------------------------- the scan
