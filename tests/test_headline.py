@@ -406,3 +406,20 @@ def test_dash_tail_named_by_the_copyright_notice_is_the_site_name() -> None:
     page = "Council backs the bridge plan - Lee\nMayor Lee said the plan was sound.\n© Harbourlog 2025"
     assert meta.split_site_suffix("Council backs the bridge plan - Lee", meta._FoldedPage(page))[1] is None
     assert meta.split_site_suffix("Bridge diary - Part 1", meta._FoldedPage("© Part 1"))[1] is None
+
+
+def test_table_of_contents_entries_are_not_headlines() -> None:
+    # Shape seen on guide and review pages of the dev set: headline, byline, date, a table of
+    # contents whose entries are the story's subheadings (printed again further down), then the
+    # story; the last entry shares more words with the first paragraphs than the headline does.
+    # Lines written for this test.
+    entry1 = "Why the old swing bridge needed repairs"
+    entry2 = "What the long repairs cost the city"
+    lines = ["Home", "Harbour crossing back in service", "By Ann Lee", "12 March 2024", "Table of contents",
+             entry1, entry2, P1, entry1, P2, entry2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Harbour crossing back in service"
+    # Negative case: a dated headline after a "Contents" heading stays, though the page's foot repeats it.
+    lines = ["Harbour Weekly Extra", "Contents", "Harbour crossing back in service", "12 March 2024", P1, P2, P3,
+             "More stories", "Harbour crossing back in service"]
+    assert _explain(*lines).article.headline == "Harbour crossing back in service"

@@ -37,6 +37,7 @@ from .vocab import (
     SITE_WORDS,
     SOURCE_LABELS,
     STOP_WORDS_BY_LANG,
+    TOC_HEADINGS,
     WIDGET_PREFIXES,
     WIDGET_WORDS,
 )
@@ -607,7 +608,7 @@ def _headline_candidate(
     """
     end = article_start if article_start is not None else min(len(blocks), 12)
     window = list(blocks[max(0, end - HEADLINE_WINDOW) : end]) + _title_case_opening(blocks, end) + _after_short_opening(blocks, end)
-    candidates = [b for b in window if is_title_like(b)]
+    candidates = _without_toc_entries(blocks, window, [b for b in window if is_title_like(b)], end)
     if not candidates:
         return None, "", None
     lead = _lead_tokens([b for b in blocks[end : end + 12] if is_prose(b)][:3])
@@ -770,6 +771,31 @@ def _after_short_opening(blocks: Sequence[Block], start: int) -> list[Block]:
         if not block.ends_sentence:
             following.append(block)
     return following
+
+
+_TOC_HEADING = regex.compile(r"^\s*(?:" + compile_alternation([fold(w) for w in TOC_HEADINGS]) + r")[\s.:：…]*$")
+#: How far after the story's start a table-of-contents entry is looked for as a subheading.
+TOC_REACH = 2000
+
+
+def _without_toc_entries(blocks: Sequence[Block], window: Sequence[Block], candidates: list[Block], end: int) -> list[Block]:
+    """``candidates`` without the entries of a table of contents printed between the headline
+    and the story: the lines after the window's last TOC heading (``Table of contents``,
+    ``In this article``, ``Go to…``; ``vocab.TOC_HEADINGS``) that are printed again after the
+    story's start (as its subheadings) and have no dateline or byline under them. All are
+    kept when none would be left.
+
+    Dropped: ``The five steps of a bridge repair`` after ``Table of contents``, printed again above
+    the story's second section.
+    Kept: the headline ``How the harbour rebuilt its bridge`` after ``Contents`` when a
+    dateline follows it, even though a teaser at the page's foot repeats it.
+    """
+    toc = [b.index for b in window if b.size <= 6 and _TOC_HEADING.match(b.folded)]
+    if not toc:
+        return candidates
+    later = {_block_key(b) for b in blocks[end : end + TOC_REACH] if b.size <= 30}
+    kept = [b for b in candidates if b.index < toc[-1] or _block_key(b) not in later or _dated_below(blocks, b)]
+    return kept or candidates
 
 
 def _headline_evidence(blocks: Sequence[Block], block: Block, end: int, lead: set[str], keys: dict[int, str]) -> HeadlineEvidence:

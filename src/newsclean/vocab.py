@@ -32,6 +32,13 @@ RELATED_HEADINGS: tuple[str, ...] = (
     "more in", "more on", "in case you missed it", "up next", "keep reading",
 )
 
+# Headings of an article's table of contents (a whole short line, trailing dots or colon aside).
+TOC_HEADINGS: tuple[str, ...] = (
+    "table of contents", "table of content", "contents", "article contents", "in this article",
+    "in this post", "in this guide", "on this page", "jump to", "jump to section", "go to",
+    "目录", "文章目录", "本文目录", "目次", "목차",
+)
+
 # Share / navigation widgets: whole short lines made of these words.
 WIDGET_WORDS: tuple[str, ...] = (
     "分享到", "分享", "扫一扫", "微信扫一扫", "收藏", "打印", "关闭", "关闭窗口", "返回顶部", "回到顶部",
