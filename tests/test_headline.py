@@ -423,3 +423,20 @@ def test_table_of_contents_entries_are_not_headlines() -> None:
     lines = ["Harbour Weekly Extra", "Contents", "Harbour crossing back in service", "12 March 2024", P1, P2, P3,
              "More stories", "Harbour crossing back in service"]
     assert _explain(*lines).article.headline == "Harbour crossing back in service"
+
+
+def test_line_inside_a_run_of_title_like_lines_loses_a_near_tie() -> None:
+    # Shape seen on shop and review pages of the dev set: a mega-menu of title-like entries (a
+    # label glued to its blurb) above the headline; one entry shares many words with the story.
+    # Lines written for this test.
+    menu = "Bridge Repair Kits for Every Harbour Home"
+    lines = ["Home", "Gift Guides", "All Gift Guides", menu, "Deals Price drops on gear we love",
+             "Award Winners Some of our favourite things", "Pets", "Credit: Ann Lee",
+             "Harbour crossing reopens next spring", P1, P2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Harbour crossing reopens next spring"
+    doc = document_from_text("\n".join(lines))
+    assert meta._in_title_run(doc.blocks, doc.blocks[3])
+    # Negative case: a headline between a section label and its byline/date is not in a run.
+    doc = document_from_text("\n".join(["Home", "Harbour News", "Harbour crossing reopens", "By Ann Lee", "12 March 2024", P1]))
+    assert not meta._in_title_run(doc.blocks, doc.blocks[2])
