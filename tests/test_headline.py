@@ -440,3 +440,16 @@ def test_line_inside_a_run_of_title_like_lines_loses_a_near_tie() -> None:
     # Negative case: a headline between a section label and its byline/date is not in a run.
     doc = document_from_text("\n".join(["Home", "Harbour News", "Harbour crossing reopens", "By Ann Lee", "12 March 2024", P1]))
     assert not meta._in_title_run(doc.blocks, doc.blocks[2])
+
+
+def test_reporter_name_in_capitals_under_the_headline_is_a_byline() -> None:
+    # Shape seen on old newspaper pages of the dev set: headline, the reporter's name in
+    # capitals, story; the site's name at the page top shared a word with the story and won.
+    # Lines written for this test.
+    ex = _explain("Harbour Sun", "Home", "News", "Sport", "Weather", "Crossing back soon", "ANN LEE", P1, P2, P3)
+    assert ex.article.headline == "Crossing back soon"
+    assert "followed by a dateline/byline" in ex.evidence["headline"]
+    assert meta._is_capitals_name(_block("MARY J. O'NEIL"))
+    # Negative cases: capitals headings that are not names.
+    for text in ("TOP STORIES", "BREAKING NEWS", "IN PICTURES", "Ann Lee"):
+        assert not meta._is_capitals_name(_block(text))

@@ -539,8 +539,10 @@ def _headline_before_larger_run(
 
 
 def _dated_below(blocks: Sequence[Block], block: Block) -> bool:
-    """A dateline or byline lies within the three lines under ``block``."""
-    return any(_is_dateline(b) for b in blocks[block.index + 1 : block.index + 4])
+    """A dateline or byline lies within the three lines under ``block``, or the very next line is
+    a reporter's name in capitals (:func:`_is_capitals_name`)."""
+    below = blocks[block.index + 1 : block.index + 4]
+    return any(_is_dateline(b) for b in below) or (bool(below) and _is_capitals_name(below[0]))
 
 
 def _headline_agreeing_with_hints(header: Sequence[Block], hint_titles: Sequence[str]) -> tuple[Block | None, str]:
@@ -922,6 +924,25 @@ def _is_dateline(block: Block) -> bool:
         value = cache["_is_dateline"] = bool(
             BYLINE_START.match(folded) or AUTHOR_LINE.search(block.text) or find_date(block.text) or SLASH_DATE.search(folded))
     return value
+
+
+#: A reporter's name in capitals on its own line (``ANN LEE``, ``MARY J. O'NEIL``): 2-3 words.
+_CAPITALS_NAME = regex.compile(r"^\s*\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}(?:\.|[\p{Lu}'’-]+))?\s+\p{Lu}[\p{Lu}'’-]+\s*$")
+
+
+def _is_capitals_name(block: Block) -> bool:
+    """A byline that is only the reporter's name in capitals, as newspapers print it right under
+    the headline (only that line counts, see :func:`_dated_below`): two or three capitalised words, none a function word, a site word (``NEWS``,
+    ``TIMES``) or a related/widget heading.
+
+    Byline: ``ANN LEE``. Not a byline: ``TOP STORIES``, ``BREAKING NEWS``, ``IN PICTURES``.
+    """
+    if block.is_cjk or not 2 <= block.n_words <= 3 or _CAPITALS_NAME.match(block.text) is None:
+        return False
+    folded = block.folded
+    if folded in _RELATED or folded in _WIDGETS or SITE_WORD.search(folded):
+        return False
+    return not any(w.casefold() in LATIN_STOP_WORDS for w in block.words)
 
 
 _CJK_CLASS = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
