@@ -453,3 +453,15 @@ def test_reporter_name_in_capitals_under_the_headline_is_a_byline() -> None:
     # Negative cases: capitals headings that are not names.
     for text in ("TOP STORIES", "BREAKING NEWS", "IN PICTURES", "Ann Lee"):
         assert not meta._is_capitals_name(_block(text))
+
+
+def test_title_after_a_leading_date_on_one_line() -> None:
+    # Shape seen on blog pages of the dev set: the blog's name, then the post's date and title
+    # glued on one line, then the post. Lines written for this test.
+    ex = _explain("Ann Lee's harbour notes", "Mar 3 2024 Watching the swing bridge repairs", P1, P2, P3)
+    assert ex.article.headline == "Watching the swing bridge repairs"
+    assert meta.title_after_date("2024-03-03 Watching the swing bridge repairs") == "Watching the swing bridge repairs"
+    # Negative cases: a date followed by a byline, a time, a short label, or nothing is a dateline.
+    for text in ("March 3, 2024 by Ann Lee and Tom Ward", "March 3, 2024 10:30 am", "March 3, 2024 Comments", "March 3, 2024"):
+        assert meta.title_after_date(text) is None
+        assert not meta.is_title_like(_block(text))

@@ -205,8 +205,31 @@ def is_title_like(block: Block) -> bool:
     if _DATA_FIELD_LINE.match(folded):
         return False  # a data field ("Typical Range: $800 - $1,000"), not a headline
     if block.size <= 20 and (NUMERIC_DATE.search(folded) or WORD_DATE.search(folded) or SLASH_DATE.search(folded)):
-        return False  # a dateline, not a headline
+        return title_after_date(block.text) is not None  # a dateline, unless a title follows its date
     return True
+
+
+#: A title after a leading date has at least this many words (``Dec 18 2025 Moving the archive``).
+DATED_TITLE_MIN_WORDS = 3
+
+
+def title_after_date(text: str) -> str | None:
+    """The title printed after a leading date on one line, as blog indexes and post headers glue
+    them (``Dec 18 2025 Preparing a move to the new server`` → ``Preparing a move to the new
+    server``); None when the line does not open with a date or what follows is not a title (a
+    byline, a time, another date, fewer than ``DATED_TITLE_MIN_WORDS`` words)."""
+    folded = fold(text)
+    match = WORD_DATE.match(folded.lstrip()) or NUMERIC_DATE.match(folded.lstrip())
+    if match is None or len(folded) != len(text):
+        return None
+    start = len(text) - len(text.lstrip()) + match.end()
+    rest = text[start:].strip(" \t-–—|:·•,")
+    rest_folded = fold(rest)
+    if len(rest.split()) < DATED_TITLE_MIN_WORDS or BYLINE_START.match(rest_folded):
+        return None
+    if NUMERIC_DATE.search(rest_folded) or WORD_DATE.search(rest_folded) or SLASH_DATE.search(rest_folded) or RELATIVE_DATE.search(rest_folded):
+        return None
+    return rest
 
 
 #: "From ..." opens a byline ("From staff reports") only on a short line; a longer one is a headline.
@@ -365,7 +388,7 @@ def scan(doc: Document, *, url: str | None = None) -> MetaScan:
     site: str | None = None
     evidence: dict[str, str] = {}
     if headline_block is not None:
-        headline, site = split_site_suffix(strip_button_tail(headline_block.text), folded_all)
+        headline, site = split_site_suffix(strip_button_tail(title_after_date(headline_block.text) or headline_block.text), folded_all)
         evidence["headline"] = f"title-like line {headline_block.line_start}: {why}"
     elif hint_titles:
         headline, site = split_site_suffix(hint_titles[0], folded_all)
