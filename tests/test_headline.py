@@ -121,6 +121,19 @@ def test_consent_banner_needs_a_cookie_word_and_another() -> None:
     assert not banner("The coalition partners said they would accept the deal.")
 
 
+def test_cookie_notice_naming_the_website_or_browser_is_a_banner() -> None:
+    # Shape seen on tutorial and shop pages of the dev set: a cookie notice that names the
+    # website, the browser or analytics/advertising but none of the consent words. Text written
+    # for this test. Negative case: a baking paragraph with two cookie words and no site word.
+    def banner(text: str) -> bool:
+        return meta.is_consent_banner(meta.Block(0, text, 0, len(text), 1, 1))
+
+    assert banner("Our website and its sub domains use cookies to understand how you use our services and to improve them.")
+    assert banner("Cookies seem to be disabled in your browser, so some parts of this page will not work properly.")
+    assert banner("These cookies collect anonymous analytics about the pages you read on this site.")
+    assert not banner("These cookies keep for a week; bake another cookie batch for the party and share the recipe.")
+
+
 def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
     # Negative case: shape seen on news pages of the dev set, where the menu is printed again
     # at the foot of the page; an identical copy is not evidence of a headline, a breadcrumb
@@ -322,3 +335,133 @@ def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:
     assert not meta.is_title_like(_block("Photo: Ann Lee / Harbour Images"))
     assert meta.is_title_like(_block("Council and traders agree to share the cost of bridge repairs"))
     assert meta.is_title_like(_block("Photographers flock to the reopened harbour bridge"))
+
+
+def test_short_title_ending_a_breadcrumb_trail_is_a_repeat() -> None:
+    # Shape seen on guide and product pages of the dev set: a 2-3 word page title under a
+    # breadcrumb trail that ends in it ("Home / Tips / Title", or "Home" glued to the title as a
+    # text dump joins link texts), then a longer question-like subheading right above the story.
+    # Lines written for this test.
+    ex = _explain("Home / Harbour Guides / Bridge Repairs", "Bridge Repairs", "What this guide is about", P1, P2, P3)
+    assert ex.article.headline == "Bridge Repairs"
+    assert "repeated" in ex.evidence["headline"]
+    lines = ["HomeBridge Repairs", "Bridge Repairs", "Read all Harbour Bridge Repairs", "Harbour Bridge Repairs"]
+    doc = document_from_text("\n".join(lines))
+    keys = {b.index: meta._block_key(b) for b in doc.blocks}
+    assert meta._is_echoed(doc.blocks[1], keys, doc.blocks)  # glued home link
+    # Negative case: a short line that merely ends a longer line (no trail) is a menu label.
+    assert not meta._is_echoed(doc.blocks[3], keys, doc.blocks)
+
+
+def test_data_field_lines_are_not_headlines() -> None:
+    # Shape seen on cost-guide pages of the dev set: a "Label: value" line (a price range) right
+    # under the headline shares words with the story and out-scored it. Lines written for this test.
+    assert not meta.is_title_like(_block("Typical Cost: $850 - $1,040"))
+    assert not meta.is_title_like(_block("Rating: 4.5/5"))
+    # Negative cases: headlines with a colon and words after it stay title-like.
+    assert meta.is_title_like(_block("Top 10: Best Budget Bridges"))
+    assert meta.is_title_like(_block("Review: 5 Days in Lisbon"))
+
+
+def test_caption_ending_in_a_bracketed_credit_is_not_a_headline() -> None:
+    # Shape seen on wire-story pages of the dev set: the photo caption, ending in the agency and
+    # photographer in brackets, sits between the headline and the byline and shares more words
+    # with the story. Lines written for this test.
+    caption = ("Harbour crews prepare heavy steel bridge sections with fresh paint near the old swing bridge repair "
+               "site at dawn, March 3, 2024. (REUTERS/Ann Lee)")
+    assert not meta.is_title_like(_block(caption))
+    assert not meta.is_title_like(_block("Crews at work on the bridge deck (Photo: Ann Lee)"))
+    # Negative cases: a bracket that is not a credit, and an agency named inside a headline.
+    assert meta.is_title_like(_block("Swing bridge to reopen next spring (update)"))
+    assert meta.is_title_like(_block("Reuters/Ipsos poll: most residents back the bridge repairs"))
+    ex = _explain("Home", "Crossing back next year", caption, "By Ann Lee", P1, P2, P3)
+    assert ex.article.headline == "Crossing back next year"
+
+
+def test_long_sentence_case_headline_beats_the_deck_under_it() -> None:
+    # Shape seen on newsletter and news pages of the dev set: a sentence-case headline (long, or
+    # too short to tell its case) above a sentence-case deck, byline, date, story; the two share
+    # a word only up to its ending ("repairs"/"repaired"). Lines written for this test.
+    headline = "Bridge crews are done: here is how the harbour repaired its crossing"
+    deck = "A look back at two years of repairs that kept the old swing bridge closed to cars"
+    ex = _explain("Home", headline, deck, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == headline
+    assert "headline above the deck line" in ex.evidence["headline"]
+    assert meta._share_topic({"repaired"}, {"repairs"})
+    assert not meta._share_topic({"market"}, {"marine"})
+    # Negative case: a short sentence-case section label above the deck is not a headline.
+    ex = _explain("Home", "Local harbour news", deck, "By Ann Lee", "12 March 2024", P1, P2, P3)
+    assert ex.article.headline == deck
+
+
+def test_dash_tail_named_by_the_copyright_notice_is_the_site_name() -> None:
+    # Shape seen on magazine pages of the dev set: "Headline – Sitename" with a site name that
+    # has no site word, and "© Sitename 2025" in the footer. Text written for this test.
+    page = "Harbour Bridge Reopens – Harbourlog\n...\nAbout us\n© Harbourlog 2025 All rights reserved"
+    assert meta.split_site_suffix("Harbour Bridge Reopens – Harbourlog", meta._FoldedPage(page)) == \
+        ("Harbour Bridge Reopens", "Harbourlog")
+    assert meta.split_site_suffix("Harbour Bridge Reopens – Harbourlog", "copyright 2010-2025 harbourlog.") == \
+        ("Harbour Bridge Reopens", "Harbourlog")
+    # Negative cases: a speaker after the dash that the notice does not name, and a part number.
+    page = "Council backs the bridge plan - Lee\nMayor Lee said the plan was sound.\n© Harbourlog 2025"
+    assert meta.split_site_suffix("Council backs the bridge plan - Lee", meta._FoldedPage(page))[1] is None
+    assert meta.split_site_suffix("Bridge diary - Part 1", meta._FoldedPage("© Part 1"))[1] is None
+
+
+def test_table_of_contents_entries_are_not_headlines() -> None:
+    # Shape seen on guide and review pages of the dev set: headline, byline, date, a table of
+    # contents whose entries are the story's subheadings (printed again further down), then the
+    # story; the last entry shares more words with the first paragraphs than the headline does.
+    # Lines written for this test.
+    entry1 = "Why the old swing bridge needed repairs"
+    entry2 = "What the long repairs cost the city"
+    lines = ["Home", "Harbour crossing back in service", "By Ann Lee", "12 March 2024", "Table of contents",
+             entry1, entry2, P1, entry1, P2, entry2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Harbour crossing back in service"
+    # Negative case: a dated headline after a "Contents" heading stays, though the page's foot repeats it.
+    lines = ["Harbour Weekly Extra", "Contents", "Harbour crossing back in service", "12 March 2024", P1, P2, P3,
+             "More stories", "Harbour crossing back in service"]
+    assert _explain(*lines).article.headline == "Harbour crossing back in service"
+
+
+def test_line_inside_a_run_of_title_like_lines_loses_a_near_tie() -> None:
+    # Shape seen on shop and review pages of the dev set: a mega-menu of title-like entries (a
+    # label glued to its blurb) above the headline; one entry shares many words with the story.
+    # Lines written for this test.
+    menu = "Bridge Repair Kits for Every Harbour Home"
+    lines = ["Home", "Gift Guides", "All Gift Guides", menu, "Deals Price drops on gear we love",
+             "Award Winners Some of our favourite things", "Pets", "Credit: Ann Lee",
+             "Harbour crossing reopens next spring", P1, P2, P3]
+    ex = _explain(*lines)
+    assert ex.article.headline == "Harbour crossing reopens next spring"
+    doc = document_from_text("\n".join(lines))
+    assert meta._in_title_run(doc.blocks, doc.blocks[3])
+    # Negative case: a headline between a section label and its byline/date is not in a run.
+    doc = document_from_text("\n".join(["Home", "Harbour News", "Harbour crossing reopens", "By Ann Lee", "12 March 2024", P1]))
+    assert not meta._in_title_run(doc.blocks, doc.blocks[2])
+
+
+def test_reporter_name_in_capitals_under_the_headline_is_a_byline() -> None:
+    # Shape seen on old newspaper pages of the dev set: headline, the reporter's name in
+    # capitals, story; the site's name at the page top shared a word with the story and won.
+    # Lines written for this test.
+    ex = _explain("Harbour Sun", "Home", "News", "Sport", "Weather", "Crossing back soon", "ANN LEE", P1, P2, P3)
+    assert ex.article.headline == "Crossing back soon"
+    assert "followed by a dateline/byline" in ex.evidence["headline"]
+    assert meta._is_capitals_name(_block("MARY J. O'NEIL"))
+    # Negative cases: capitals headings that are not names.
+    for text in ("TOP STORIES", "BREAKING NEWS", "IN PICTURES", "Ann Lee"):
+        assert not meta._is_capitals_name(_block(text))
+
+
+def test_title_after_a_leading_date_on_one_line() -> None:
+    # Shape seen on blog pages of the dev set: the blog's name, then the post's date and title
+    # glued on one line, then the post. Lines written for this test.
+    ex = _explain("Ann Lee's harbour notes", "Mar 3 2024 Watching the swing bridge repairs", P1, P2, P3)
+    assert ex.article.headline == "Watching the swing bridge repairs"
+    assert meta.title_after_date("2024-03-03 Watching the swing bridge repairs") == "Watching the swing bridge repairs"
+    # Negative cases: a date followed by a byline, a time, a short label, or nothing is a dateline.
+    for text in ("March 3, 2024 by Ann Lee and Tom Ward", "March 3, 2024 10:30 am", "March 3, 2024 Comments", "March 3, 2024"):
+        assert meta.title_after_date(text) is None
+        assert not meta.is_title_like(_block(text))

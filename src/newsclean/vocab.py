@@ -37,6 +37,13 @@ RELATED_HEADINGS: tuple[str, ...] = (
     "you may also be interested in", "you might be interested in", "related topics",
 )
 
+# Headings of an article's table of contents (a whole short line, trailing dots or colon aside).
+TOC_HEADINGS: tuple[str, ...] = (
+    "table of contents", "table of content", "contents", "article contents", "in this article",
+    "in this post", "in this guide", "on this page", "jump to", "jump to section", "go to",
+    "目录", "文章目录", "本文目录", "目次", "목차",
+)
+
 # Share / navigation widgets: whole short lines made of these words.
 WIDGET_WORDS: tuple[str, ...] = (
     "分享到", "分享", "扫一扫", "微信扫一扫", "收藏", "打印", "关闭", "关闭窗口", "返回顶部", "回到顶部",
@@ -236,7 +243,8 @@ SITE_NOTICE_PHRASES: tuple[str, ...] = (
 # Words of cookie / privacy consent banners. A paragraph with a core word and another, different
 # word of either list is a banner, never the opening of the story (meta.main_body_start skips it).
 CONSENT_CORE_WORDS: tuple[str, ...] = ("cookie", "cookies", "隐私政策", "个人信息")
-CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "同意", "隐私")
+CONSENT_WORDS: tuple[str, ...] = ("consent", "privacy", "personal data", "partners", "accept", "website", "browser", "analytics",
+                                  "advertising", "同意", "隐私")
 
 # The furniture a blog engine prints under a post: filing line, feed and trackback notes,
 # permalink prompt, comment/ping status (standard blog-theme wording, in any position).
