@@ -13,18 +13,18 @@ from __future__ import annotations
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Limits, NewscleanError
 from newsclean import meta as metadata
 from newsclean.blocks import MAYBE_CJK, Block, DomEvidence, new_block
-from newsclean.ingest import document_from_text
+from newsclean.ingest import document_from_text, html_render
 from newsclean.pipeline import Pipeline
 from newsclean.rules import DEFAULT_RULES, LineRule
 from newsclean.rules.base import Context, Gate
-from newsclean.textutil import CJK_CHAR, fold
+from newsclean.textutil import CJK_CHAR, CLOSERS, fold, last_meaningful_char
 from newsclean.wordscan import WordScanner, folded_texts
 
 GATED = [rule for rule in DEFAULT_RULES if isinstance(rule, LineRule) and rule.gate is not None]
@@ -221,3 +221,40 @@ def test_block_key_and_title_tokens_fast_paths_equal_the_definitions(text: str) 
         elif token not in metadata.LATIN_STOP_WORDS:
             definition.add(token)
     assert metadata._title_tokens(block) == definition
+
+
+def _last_meaningful_char_by_definition(text: str) -> str:
+    for ch in reversed(text):
+        if ch.isspace() or ch in CLOSERS:
+            continue
+        return ch
+    return ""
+
+
+@given(st.text(max_size=30) | st.lists(st.sampled_from(sorted(CLOSERS) + [" ", "\u3000", "\u2028", "\x1c", "\x85", "a", "。", "…"]),
+                                       max_size=8).map("".join))
+def test_last_meaningful_char_fast_path_equals_the_definition(text: str) -> None:
+    assert last_meaningful_char(text) == _last_meaningful_char_by_definition(text)
+
+
+def test_the_strip_set_holds_every_space_character() -> None:
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    for ch in spaces:
+        assert last_meaningful_char(f"x{ch}") == "x"
+
+
+_CLASS_PARTS = sorted(html_render._MARKING_TOKENS | html_render.HIDDEN_CLASSES) + [
+    "head", "title", "Headline", "storyHead", "subTitle", "no-sidebar", "md:block", "d-lg-flex", "post-1234", "col-md-8",
+    "navBar", "AD", "Kelvin\u212a", "ſhare", "İnfo", "-", "_", "wrap", "main",
+]
+
+
+@given(st.lists(st.sampled_from(_CLASS_PARTS) | st.text(alphabet="abdehilnorstuAHST-_:", max_size=8), max_size=4)
+       .flatmap(lambda parts: st.sampled_from([" ", "", "-"]).map(lambda sep: sep.join(parts))))
+@example("entry-title")
+@example("storyHeading main")
+@example("sr-only")
+@example("wp-caption-text")
+def test_class_classification_prefilter_equals_the_definition(value: str) -> None:
+    """The substring prefilter of _classify_attr changes no answer (hiding, tokens, headline)."""
+    assert html_render._classify_attr.__wrapped__(value) == html_render._classify_words(value)

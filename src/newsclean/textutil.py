@@ -48,13 +48,16 @@ def is_cjk_text(text: str) -> bool:
     return n_cjk > 0 and n_cjk >= len(latin_words(text))
 
 
+#: every character for which ``str.isspace()`` is true, and the closing quotes/brackets
+_SPACE_OR_CLOSER = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "".join(sorted(CLOSERS))
+
+
 def last_meaningful_char(text: str) -> str:
-    """The last character that is not whitespace or a closing quote/bracket."""
-    for ch in reversed(text):
-        if ch.isspace() or ch in CLOSERS:
-            continue
-        return ch
-    return ""
+    """The last character that is not whitespace or a closing quote/bracket ("" when none is).
+
+    Speed: one C-level ``rstrip`` of exactly those characters instead of a Python loop.
+    """
+    return text.rstrip(_SPACE_OR_CLOSER)[-1:]
 
 
 def ends_sentence(text: str) -> bool:
