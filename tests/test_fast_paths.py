@@ -258,3 +258,35 @@ _CLASS_PARTS = sorted(html_render._MARKING_TOKENS | html_render.HIDDEN_CLASSES) 
 def test_class_classification_prefilter_equals_the_definition(value: str) -> None:
     """The substring prefilter of _classify_attr changes no answer (hiding, tokens, headline)."""
     assert html_render._classify_attr.__wrapped__(value) == html_render._classify_words(value)
+
+
+def test_a_derived_value_is_computed_once_per_document_and_is_not_part_of_its_identity() -> None:
+    doc = document_from_text("First line of the page.\nSecond line.")
+    calls: list[int] = []
+
+    def count_blocks(d) -> int:
+        calls.append(1)
+        return len(d.blocks)
+
+    assert doc.derived("test.count", count_blocks) == 2
+    assert doc.derived("test.count", count_blocks) == 2
+    assert len(calls) == 1
+    fresh = document_from_text("First line of the page.\nSecond line.")
+    assert doc == fresh and repr(doc) == repr(fresh)  # the memo changes neither equality nor repr
+
+
+def test_comment_stamps_shared_across_runs_match_a_fresh_scan() -> None:
+    """The comment-section rule reads the page's stamp and signature lines from a per-document memo
+    (dom.main_prose runs it too); a pipeline run gives the same result as on a fresh document."""
+    page = "\n".join(
+        ["Council approves the new budget after a long debate on Tuesday evening in the hall."] * 6
+        + [f"Reader {i} on March {i + 2}, 2021 at 4:2{i} PM" if i % 2 == 0 else "I think this is a good idea for the city." for i in range(8)]
+    )
+    doc = document_from_text(page)
+    scan = metadata.scan(doc)
+    first = Pipeline().label(doc, scan)
+    again = Pipeline().label(doc, scan)  # memo filled by the first run
+    fresh_doc = document_from_text(page)
+    fresh = Pipeline().label(fresh_doc, metadata.scan(fresh_doc))
+    assert first == again == fresh
+    assert doc.derived("comments.stamps", lambda d: ()) != ()  # the rule filled the memo with the stamp lines
