@@ -290,3 +290,41 @@ def test_comment_stamps_shared_across_runs_match_a_fresh_scan() -> None:
     fresh = Pipeline().label(fresh_doc, metadata.scan(fresh_doc))
     assert first == again == fresh
     assert doc.derived("comments.stamps", lambda d: ()) != ()  # the rule filled the memo with the stamp lines
+
+
+_FEATURE_TEXT = st.lists(
+    st.sampled_from(["The", "end", "said", "1.", "12)", "(3)", "+", "+5%", "- ", "* ", "• ", "（1）", "3、", "...", "…", "。。。",
+                     "。", "!", "?", ";", "；", ":", "：", ",", "，", "、", "．", "।", "”", "»", ")", " ", "\t", "\x1c", "\x1f",
+                     "\u3000", "\xa0", "日本", "ﬁ", "Ⅻ", "١٢", "K", "’s", "don't", "x-ray"]) | st.text(max_size=6),
+    max_size=12,
+).map("".join)
+
+
+def _features_by_definition(text: str) -> dict:
+    from newsclean.blocks import LIST_MARKER, WHITE_SPACE
+    from newsclean.textutil import CLAUSE_PUNCT, SENTENCE_END, cjk_count, ends_sentence, latin_words
+
+    folded = fold(text)
+    n_cjk, words = cjk_count(text), latin_words(text)
+    return dict(
+        folded=folded, n_cjk=n_cjk, words=words, n_words=len(words), is_cjk=n_cjk > 0 and n_cjk >= len(words),
+        size=n_cjk + len(words),
+        n_sentence_punct=sum(1 for ch in folded if ch in SENTENCE_END),
+        n_clause_punct=sum(1 for ch in folded if ch in CLAUSE_PUNCT),
+        ends_sentence=ends_sentence(folded),
+        ends_ellipsis=folded.rstrip(WHITE_SPACE).endswith(("...", "…", "。。。")),
+        list_marker=LIST_MARKER.match(text) is not None,
+    )
+
+
+@example("  12) Item")
+@example("\x1c- item")
+@example("+\tAdded")
+@example("(7) seven")
+@given(_FEATURE_TEXT)
+def test_block_features_equal_their_definitions(text: str) -> None:
+    """Every fast path of Block features (ASCII counts, the ASCII list-marker pattern) gives the
+    value of the feature's definition."""
+    block = new_block(0, text, 0, len(text), 1, 1)
+    expected = _features_by_definition(text)
+    assert {name: getattr(block, name) for name in expected} == expected

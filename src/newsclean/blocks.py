@@ -90,7 +90,7 @@ def new_block(index: int, text: str, start: int, end: int, line_start: int, line
 
     Speed: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; the
     ingests make one block per line, so they fill the instance ``__dict__`` in one update instead.
-    The result is equal to the dataclass-built block (``tests/test_blocks_features.py`` checks).
+    The result is equal to the dataclass-built block (``tests/test_fast_paths.py`` checks).
     """
     block = _new_object(Block)
     block.__dict__.update(index=index, text=text, start=start, end=end, line_start=line_start,
