@@ -10,6 +10,7 @@ so every gate is exercised near its boundary.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -24,7 +25,7 @@ from newsclean.ingest import document_from_text, html_render
 from newsclean.pipeline import Pipeline
 from newsclean.rules import DEFAULT_RULES, LineRule
 from newsclean.rules.base import Context, Gate
-from newsclean.textutil import CJK_CHAR, CLOSERS, fold, last_meaningful_char
+from newsclean.textutil import CJK_CHAR, CLOSERS, SPACE_CHARS, fold, last_meaningful_char
 from newsclean.wordscan import WordScanner, folded_texts
 
 GATED = [rule for rule in DEFAULT_RULES if isinstance(rule, LineRule) and rule.gate is not None]
@@ -237,9 +238,9 @@ def test_last_meaningful_char_fast_path_equals_the_definition(text: str) -> None
     assert last_meaningful_char(text) == _last_meaningful_char_by_definition(text)
 
 
-def test_the_strip_set_holds_every_space_character() -> None:
-    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
-    for ch in spaces:
+def test_the_space_list_is_every_space_character() -> None:
+    assert set(SPACE_CHARS) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    for ch in SPACE_CHARS:
         assert last_meaningful_char(f"x{ch}") == "x"
 
 
@@ -328,3 +329,31 @@ def test_block_features_equal_their_definitions(text: str) -> None:
     block = new_block(0, text, 0, len(text), 1, 1)
     expected = _features_by_definition(text)
     assert {name: getattr(block, name) for name in expected} == expected
+
+
+_OLD_HEADLINE = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story|article|post|entry|news)-?head", re.IGNORECASE)
+_OLD_NOT_HEADLINE = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
+
+
+@example("storyHeading")
+@example("sub-title entry-title")
+@example("post-head")
+@example("HEADER-TEXT")
+@example("\u212aey headline")  # KELVIN SIGN: the case-insensitive pattern path
+@given(st.lists(st.sampled_from(["head", "Head", "er", "-", "text", "line", "ing", "title", "TITLE", "story", "news", "post",
+                                 "sub", "block", "nav", "menu", "widget", "side", "bar", " ", "_", "\u212a", "ſ", "x"]),
+                max_size=8).map("".join))
+def test_headline_class_test_equals_its_patterns(value: str) -> None:
+    """The automaton test for headline class names equals the two case-insensitive patterns it replaced."""
+    expected = _OLD_HEADLINE.search(value) is not None and _OLD_NOT_HEADLINE.search(value) is None
+    assert html_render._names_headline(value) == expected
+
+
+@example("sidebarWidget")
+@example("is-hidden")
+@example("\u212aomment")  # KELVIN SIGN lower-cases to "k"
+@given(st.lists(st.sampled_from(_CLASS_PARTS) | st.text(max_size=6), max_size=3).map("".join).filter(lambda w: w and not any(c.isspace() for c in w)))
+def test_class_word_prefilter_equals_the_definition(raw: str) -> None:
+    definition = (raw.lower() in html_render.HIDDEN_CLASSES,
+                  html_render._MARKING_TOKENS.intersection(html_render._word_tokens(raw)) or frozenset())
+    assert html_render._classify_word.__wrapped__(raw) == definition
