@@ -10,21 +10,22 @@ so every gate is exercised near its boundary.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Limits, NewscleanError
 from newsclean import meta as metadata
 from newsclean.blocks import MAYBE_CJK, Block, DomEvidence, new_block
-from newsclean.ingest import document_from_text
+from newsclean.ingest import document_from_text, html_render
 from newsclean.pipeline import Pipeline
 from newsclean.rules import DEFAULT_RULES, LineRule
 from newsclean.rules.base import Context, Gate
-from newsclean.textutil import CJK_CHAR, fold
+from newsclean.textutil import CJK_CHAR, CLOSERS, SPACE_CHARS, fold, last_meaningful_char
 from newsclean.wordscan import WordScanner, folded_texts
 
 GATED = [rule for rule in DEFAULT_RULES if isinstance(rule, LineRule) and rule.gate is not None]
@@ -221,3 +222,138 @@ def test_block_key_and_title_tokens_fast_paths_equal_the_definitions(text: str) 
         elif token not in metadata.LATIN_STOP_WORDS:
             definition.add(token)
     assert metadata._title_tokens(block) == definition
+
+
+def _last_meaningful_char_by_definition(text: str) -> str:
+    for ch in reversed(text):
+        if ch.isspace() or ch in CLOSERS:
+            continue
+        return ch
+    return ""
+
+
+@given(st.text(max_size=30) | st.lists(st.sampled_from(sorted(CLOSERS) + [" ", "\u3000", "\u2028", "\x1c", "\x85", "a", "。", "…"]),
+                                       max_size=8).map("".join))
+def test_last_meaningful_char_fast_path_equals_the_definition(text: str) -> None:
+    assert last_meaningful_char(text) == _last_meaningful_char_by_definition(text)
+
+
+def test_the_space_list_is_every_space_character() -> None:
+    assert set(SPACE_CHARS) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    for ch in SPACE_CHARS:
+        assert last_meaningful_char(f"x{ch}") == "x"
+
+
+_CLASS_PARTS = sorted(html_render._MARKING_TOKENS | html_render.HIDDEN_CLASSES) + [
+    "head", "title", "Headline", "storyHead", "subTitle", "no-sidebar", "md:block", "d-lg-flex", "post-1234", "col-md-8",
+    "navBar", "AD", "Kelvin\u212a", "ſhare", "İnfo", "-", "_", "wrap", "main",
+]
+
+
+@given(st.lists(st.sampled_from(_CLASS_PARTS) | st.text(alphabet="abdehilnorstuAHST-_:", max_size=8), max_size=4)
+       .flatmap(lambda parts: st.sampled_from([" ", "", "-"]).map(lambda sep: sep.join(parts))))
+@example("entry-title")
+@example("storyHeading main")
+@example("sr-only")
+@example("wp-caption-text")
+def test_class_classification_prefilter_equals_the_definition(value: str) -> None:
+    """The substring prefilter of _classify_attr changes no answer (hiding, tokens, headline)."""
+    assert html_render._classify_attr.__wrapped__(value) == html_render._classify_words(value)
+
+
+def test_a_derived_value_is_computed_once_per_document_and_is_not_part_of_its_identity() -> None:
+    doc = document_from_text("First line of the page.\nSecond line.")
+    calls: list[int] = []
+
+    def count_blocks(d) -> int:
+        calls.append(1)
+        return len(d.blocks)
+
+    assert doc.derived("test.count", count_blocks) == 2
+    assert doc.derived("test.count", count_blocks) == 2
+    assert len(calls) == 1
+    fresh = document_from_text("First line of the page.\nSecond line.")
+    assert doc == fresh and repr(doc) == repr(fresh)  # the memo changes neither equality nor repr
+
+
+def test_comment_stamps_shared_across_runs_match_a_fresh_scan() -> None:
+    """The comment-section rule reads the page's stamp and signature lines from a per-document memo
+    (dom.main_prose runs it too); a pipeline run gives the same result as on a fresh document."""
+    page = "\n".join(
+        ["Council approves the new budget after a long debate on Tuesday evening in the hall."] * 6
+        + [f"Reader {i} on March {i + 2}, 2021 at 4:2{i} PM" if i % 2 == 0 else "I think this is a good idea for the city." for i in range(8)]
+    )
+    doc = document_from_text(page)
+    scan = metadata.scan(doc)
+    first = Pipeline().label(doc, scan)
+    again = Pipeline().label(doc, scan)  # memo filled by the first run
+    fresh_doc = document_from_text(page)
+    fresh = Pipeline().label(fresh_doc, metadata.scan(fresh_doc))
+    assert first == again == fresh
+    assert doc.derived("comments.stamps", lambda d: ()) != ()  # the rule filled the memo with the stamp lines
+
+
+_FEATURE_TEXT = st.lists(
+    st.sampled_from(["The", "end", "said", "1.", "12)", "(3)", "+", "+5%", "- ", "* ", "• ", "（1）", "3、", "...", "…", "。。。",
+                     "。", "!", "?", ";", "；", ":", "：", ",", "，", "、", "．", "।", "”", "»", ")", " ", "\t", "\x1c", "\x1f",
+                     "\u3000", "\xa0", "日本", "ﬁ", "Ⅻ", "١٢", "K", "’s", "don't", "x-ray"]) | st.text(max_size=6),
+    max_size=12,
+).map("".join)
+
+
+def _features_by_definition(text: str) -> dict:
+    from newsclean.blocks import LIST_MARKER, WHITE_SPACE
+    from newsclean.textutil import CLAUSE_PUNCT, SENTENCE_END, cjk_count, ends_sentence, latin_words
+
+    folded = fold(text)
+    n_cjk, words = cjk_count(text), latin_words(text)
+    return dict(
+        folded=folded, n_cjk=n_cjk, words=words, n_words=len(words), is_cjk=n_cjk > 0 and n_cjk >= len(words),
+        size=n_cjk + len(words),
+        n_sentence_punct=sum(1 for ch in folded if ch in SENTENCE_END),
+        n_clause_punct=sum(1 for ch in folded if ch in CLAUSE_PUNCT),
+        ends_sentence=ends_sentence(folded),
+        ends_ellipsis=folded.rstrip(WHITE_SPACE).endswith(("...", "…", "。。。")),
+        list_marker=LIST_MARKER.match(text) is not None,
+    )
+
+
+@example("  12) Item")
+@example("\x1c- item")
+@example("+\tAdded")
+@example("(7) seven")
+@given(_FEATURE_TEXT)
+def test_block_features_equal_their_definitions(text: str) -> None:
+    """Every fast path of Block features (ASCII counts, the ASCII list-marker pattern) gives the
+    value of the feature's definition."""
+    block = new_block(0, text, 0, len(text), 1, 1)
+    expected = _features_by_definition(text)
+    assert {name: getattr(block, name) for name in expected} == expected
+
+
+_OLD_HEADLINE = re.compile(r"headline|heading|title|head(?:er)?-?text|(?:story|article|post|entry|news)-?head", re.IGNORECASE)
+_OLD_NOT_HEADLINE = re.compile(r"sub-?(?:title|head)|widget|sidebar|section|module|block-?title|nav|menu", re.IGNORECASE)
+
+
+@example("storyHeading")
+@example("sub-title entry-title")
+@example("post-head")
+@example("HEADER-TEXT")
+@example("\u212aey headline")  # KELVIN SIGN: the case-insensitive pattern path
+@given(st.lists(st.sampled_from(["head", "Head", "er", "-", "text", "line", "ing", "title", "TITLE", "story", "news", "post",
+                                 "sub", "block", "nav", "menu", "widget", "side", "bar", " ", "_", "\u212a", "ſ", "x"]),
+                max_size=8).map("".join))
+def test_headline_class_test_equals_its_patterns(value: str) -> None:
+    """The automaton test for headline class names equals the two case-insensitive patterns it replaced."""
+    expected = _OLD_HEADLINE.search(value) is not None and _OLD_NOT_HEADLINE.search(value) is None
+    assert html_render._names_headline(value) == expected
+
+
+@example("sidebarWidget")
+@example("is-hidden")
+@example("\u212aomment")  # KELVIN SIGN lower-cases to "k"
+@given(st.lists(st.sampled_from(_CLASS_PARTS) | st.text(max_size=6), max_size=3).map("".join).filter(lambda w: w and not any(c.isspace() for c in w)))
+def test_class_word_prefilter_equals_the_definition(raw: str) -> None:
+    definition = (raw.lower() in html_render.HIDDEN_CLASSES,
+                  html_render._MARKING_TOKENS.intersection(html_render._word_tokens(raw)) or frozenset())
+    assert html_render._classify_word.__wrapped__(raw) == definition

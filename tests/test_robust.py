@@ -119,12 +119,12 @@ def test_too_large_is_rejected_before_any_parsing(monkeypatch):
     monkeypatch.setattr(api, "document_from_text", boom)
     monkeypatch.setattr(decode, "decode_bytes", boom)
     big = "The quick brown fox jumps over the lazy dog. " * 250_000  # 11 MB
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine must not fail this
     with pytest.raises(InputTooLargeError):
         newsclean.clean(big)
     with pytest.raises(InputTooLargeError):
         newsclean.clean(big.encode())
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_input_at_the_limit_is_accepted():
@@ -247,9 +247,15 @@ def test_truncated_multibyte_bytes():
 
 # ---------------------------------------------------------------- hostile shapes (small versions of benchmarks/hostile.py)
 def _timed(page, **kwargs) -> tuple[str, float]:
-    started = time.perf_counter()
-    result = outcome(page, **kwargs)
-    return result, time.perf_counter() - started
+    """The outcome and the CPU seconds it took, with no time budget.
+
+    CPU time, not wall time, and no budget: these bounds catch a superlinear pattern (seconds of
+    work on these small inputs), not a slow machine; under load (CI beside other jobs) the wall
+    clock and a wall-clock budget would fail them with no fault in the code.
+    """
+    started = time.process_time()
+    result = outcome(page, limits=Limits(time_budget=None), **kwargs)
+    return result, time.process_time() - started
 
 
 def test_teaser_lines():
@@ -280,9 +286,9 @@ def test_nfkc_expanding_characters():
 
 def test_deeply_nested_html():
     page = "<html><body>" + "<div>" * 3000 + f"<p>{PROSE}</p>" + "</div>" * 3000 + "</body></html>"
-    started = time.perf_counter()
-    article = newsclean.clean(page, format="html")
-    assert "Geneva" in article.body and time.perf_counter() - started < 5
+    started = time.process_time()
+    article = newsclean.clean(page, format="html", limits=Limits(time_budget=None))
+    assert "Geneva" in article.body and time.process_time() - started < 5
 
 
 def test_unclosed_deep_nesting_html():

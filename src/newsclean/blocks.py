@@ -7,8 +7,10 @@ Blocks never change: rules read them and label them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 import re
 
@@ -25,6 +27,8 @@ from .textutil import (
     fold,
 )
 from .vocab import LATIN_STOP_WORDS
+
+T = TypeVar("T")
 
 #: a bullet, "1." / "1)" / "1、" / "(1)", or a "+" before a space (changelogs: "+ Added ...", not "+5%")
 LIST_MARKER = regex.compile(r"^\s*(?:[-–—•·*▪●◦►▸→»·■□◆◇★☆✓✔]|\+(?=\s)|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
@@ -86,7 +90,7 @@ def new_block(index: int, text: str, start: int, end: int, line_start: int, line
 
     Speed: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; the
     ingests make one block per line, so they fill the instance ``__dict__`` in one update instead.
-    The result is equal to the dataclass-built block (``tests/test_blocks_features.py`` checks).
+    The result is equal to the dataclass-built block (``tests/test_fast_paths.py`` checks).
     """
     block = _new_object(Block)
     block.__dict__.update(index=index, text=text, start=start, end=end, line_start=line_start,
@@ -173,6 +177,20 @@ class Document:
     blocks: tuple[Block, ...]
     kind: str = "text"  # "text" or "html"
     hints: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: values derived from the blocks alone (see :meth:`derived`)
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def derived(self, key: str, compute: Callable[["Document"], T]) -> T:
+        """``compute(self)``, computed once per document under ``key`` and then shared.
+
+        For values that depend on the blocks alone, never on labels (which change from rule to
+        rule): several rules, or one rule run more than once, then share one pass over the blocks.
+        """
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     @cached_property
     def is_cjk(self) -> bool:

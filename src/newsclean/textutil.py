@@ -48,13 +48,22 @@ def is_cjk_text(text: str) -> bool:
     return n_cjk > 0 and n_cjk >= len(latin_words(text))
 
 
+#: every character for which ``str.isspace()`` is true (tests/test_fast_paths.py checks the list
+#: against all code points; written out so that importing costs no scan of them)
+SPACE_CHARS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: ...and the closing quotes/brackets
+_SPACE_OR_CLOSER = SPACE_CHARS + "".join(sorted(CLOSERS))
+
+
 def last_meaningful_char(text: str) -> str:
-    """The last character that is not whitespace or a closing quote/bracket."""
-    for ch in reversed(text):
-        if ch.isspace() or ch in CLOSERS:
-            continue
-        return ch
-    return ""
+    """The last character that is not whitespace or a closing quote/bracket ("" when none is).
+
+    Speed: one C-level ``rstrip`` of exactly those characters instead of a Python loop.
+    """
+    return text.rstrip(_SPACE_OR_CLOSER)[-1:]
 
 
 def ends_sentence(text: str) -> bool:

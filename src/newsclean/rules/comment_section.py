@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..blocks import Block
+from ..blocks import Block, Document
 from ..meta import NUMERIC_DATE, SLASH_DATE, WORD_DATE, is_prose
 from ..textutil import SENTENCE_END, compile_alternation, fold, literal_finder
 from ..vocab import COMMENT_ACTION_WORDS, COMMENT_SECTION_PHRASES, COMMENT_SECTION_WORDS
@@ -169,7 +169,7 @@ class CommentSection(Rule):
         """The first run of time-stamped comment headers with replies between them, and the median
         reply size (tokens in blocks of 5+ tokens between two headers); ``([], 0)`` when there is none."""
         blocks = ctx.blocks
-        stamps = [b.index for b in blocks if not ctx.is_kept(b.index) and is_comment_stamp(b)]
+        stamps = [i for i in ctx.doc.derived("comments.stamps", _stamp_indices) if not ctx.is_kept(i)]
         run: list[int] = []
         for index in [*stamps, None]:
             if index is not None and run and index - run[-1] <= self.max_stamp_gap:
@@ -195,7 +195,7 @@ class CommentSection(Rule):
         (``…说得对。【网友甲】08-11 16:06``), at most ``max_signed_gap`` blocks apart, and the median
         reply size; ``([], 0)`` when there is none."""
         blocks = ctx.blocks
-        signed = [b.index for b in blocks if not ctx.is_kept(b.index) and is_signed_reply(b)]
+        signed = [i for i in ctx.doc.derived("comments.signed", _signed_indices) if not ctx.is_kept(i)]
         run: list[int] = []
         for index in [*signed, None]:
             if index is not None and run and index - run[-1] <= self.max_signed_gap:
@@ -214,6 +214,17 @@ class CommentSection(Rule):
         if block.size <= 40 and _has_phrase(block.folded):
             return "counted"
         return None
+
+
+def _stamp_indices(doc: Document) -> tuple[int, ...]:
+    """The blocks that read as one comment's header (computed once per page: on an HTML page the
+    section test runs up to three times, twice for ``dom.main_prose`` and once as the rule)."""
+    return tuple(b.index for b in doc.blocks if is_comment_stamp(b))
+
+
+def _signed_indices(doc: Document) -> tuple[int, ...]:
+    """The blocks that read as a reply signed at its end (once per page, as above)."""
+    return tuple(b.index for b in doc.blocks if is_signed_reply(b))
 
 
 def _has_phrase(folded: str) -> bool:
