@@ -8,7 +8,7 @@ import regex
 
 from ..blocks import Block
 from ..textutil import fold
-from ..vocab import BREADCRUMB_OPENERS, HOME_WORDS, WIDGET_PREFIXES, WIDGET_WORDS
+from ..vocab import BREADCRUMB_OPENERS, BUTTON_ROW_PHRASES, HOME_WORDS, WIDGET_PREFIXES, WIDGET_WORDS
 from .base import Context, Gate, LineRule, compile_alternation
 
 _OPENER = regex.compile(r"^\s*(?:" + compile_alternation(BREADCRUMB_OPENERS) + r")\s*[:：]?", regex.IGNORECASE)
@@ -17,6 +17,8 @@ _SEPARATORS = regex.compile(r"(?:(?<!\s)\s++)?(?:>>|[>›»→])\s*")  # (?<!\s)
 _WIDGET_PREFIX = regex.compile(r"^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")\s*[:：]?", regex.IGNORECASE)
 _WIDGET_TOKENS = regex.compile(r"[\s|/·•,，、:：()（）\[\]【】]+")
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
+_BUTTON_PHRASE = regex.compile(r"(?<![\w-])(?:" + compile_alternation(BUTTON_ROW_PHRASES) + r")(?![\w-])",
+                               regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,18 @@ class Breadcrumb(LineRule):
 class ShareWidget(LineRule):
     """Drops share buttons, print/close links and next/previous-article links.
 
-    Removes: ``分享到: 微信 微博 QQ空间``, ``上一篇:某标题``, ``Share this``.
-    Keeps:   ``The company will share more details next week.``
+    Removes: ``分享到: 微信 微博 QQ空间``, ``上一篇:某标题``, ``Share this``,
+             ``Print This E-mail This`` (a row of button labels, ``vocab.BUTTON_ROW_PHRASES``).
+    Keeps:   ``The company will share more details next week.``,
+             ``Print this article and bring it to the meeting.``
     """
 
     id = "nav.widget"
     max_size: int = 30
+    #: a row of button labels (``Print this | Email to a friend``) holds at most this many tokens
+    button_row_size: int = 16
     # A widget prefix, or pieces that are all widget words (so at least one widget word).
-    gate = Gate(words=tuple(fold(w) for w in WIDGET_PREFIXES), literals=tuple(_WIDGETS))
+    gate = Gate(words=tuple(fold(w) for w in (*WIDGET_PREFIXES, *BUTTON_ROW_PHRASES)), literals=tuple(_WIDGETS))
 
     def judge(self, block: Block, ctx: Context) -> str | None:
         if block.size > self.max_size:
@@ -69,4 +75,10 @@ class ShareWidget(LineRule):
         pieces = [p for p in _WIDGET_TOKENS.split(folded) if p]
         if pieces and len(pieces) <= 10 and all(p in _WIDGETS for p in pieces):
             return f"all {len(pieces)} word(s) are share/navigation widget words"
+        if block.size <= self.button_row_size:
+            found = _BUTTON_PHRASE.findall(folded)
+            if found:
+                rest = [p for p in _WIDGET_TOKENS.split(_BUTTON_PHRASE.sub(" ", folded)) if p and p not in ".!"]
+                if all(p in _WIDGETS for p in rest):
+                    return f"row of share/print button labels ({', '.join(found)})"
         return None

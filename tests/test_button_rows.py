@@ -1,0 +1,58 @@
+"""Share/print button rows (nav.widget) and the subscription checkboxes under a comment box
+(comments.form).
+
+Patterns seen on dev-set news and blog pages (a ``Print this | E-mail this`` row under a story,
+WordPress's ``Notify me of …`` checkboxes under the comment form); all text written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.ingest import document_from_text
+from newsclean.meta import scan
+from newsclean.rules.base import Context
+from newsclean.rules.comments import CommentForm
+from newsclean.rules.navigation import ShareWidget
+
+
+def _judge(rule, line: str) -> str | None:
+    doc = document_from_text(line)
+    return rule.judge(doc.blocks[0], Context(doc=doc, meta=scan(doc), labels=[None] * len(doc.blocks)))
+
+
+@pytest.mark.parametrize("line", [
+    "Print This E-mail This",
+    "Email to a friend | Printer friendly version",
+    "Page Tools: Print this article E-mail this article",
+    "Email This Post to a Friend",
+    "Print version | Email to a friend | Share",
+])
+def test_button_rows_are_dropped(line: str) -> None:
+    reason = _judge(ShareWidget(), line)
+    assert reason is not None and reason.startswith("row of share/print button labels")
+
+
+@pytest.mark.parametrize("line", [
+    # Negative cases: a sentence that uses the button words keeps its other words.
+    "Print this article and bring it to the meeting on Friday.",
+    "Readers can email this page to the council before the vote.",
+    "The printer friendly layout was dropped after complaints from readers about its size.",
+])
+def test_sentences_with_button_words_stay(line: str) -> None:
+    assert _judge(ShareWidget(), line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Notify me of follow-up comments by email.",
+    "Notify me of new posts by email.",
+    "Comments are now closed on this post.",
+])
+def test_comment_box_checkboxes_are_dropped(line: str) -> None:
+    assert _judge(CommentForm(), line) is not None
+
+
+def test_a_sentence_about_notifications_stays() -> None:
+    # Negative case: "notify me" inside news text is not a checkbox label.
+    line = "Residents asked the council to notify them of new planning applications by post, not by email."
+    assert _judge(CommentForm(), line) is None
