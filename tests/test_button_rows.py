@@ -56,3 +56,22 @@ def test_a_sentence_about_notifications_stays() -> None:
     # Negative case: "notify me" inside news text is not a checkbox label.
     line = "Residents asked the council to notify them of new planning applications by post, not by email."
     assert _judge(CommentForm(), line) is None
+
+
+@pytest.mark.parametrize("line", [
+    # Pattern seen on dev-set pages with a message board, an email-this-page form or a newsletter box
+    # (text written for this test).
+    "Thank you. Your reply has been submitted and will appear on the board shortly.",
+    "Success! Your email has been sent!",
+    "Thanks for signing up!",
+    "Thank you for your feedback.",
+])
+def test_form_status_messages_are_dropped(line: str) -> None:
+    reason = _judge(CommentForm(), line)
+    assert reason is not None and reason.startswith("a form's status message")
+
+
+def test_a_sentence_about_a_submitted_reply_stays() -> None:
+    # Negative case: a news sentence about a reply that was submitted (no form speaking to the reader).
+    line = "The ministry said the country's reply had been submitted to the court on Tuesday."
+    assert _judge(CommentForm(), line) is None

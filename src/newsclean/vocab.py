@@ -116,6 +116,15 @@ COMMENT_MARKERS: tuple[str, ...] = (
     "html tags are not allowed", "no html tags allowed", "basic html is allowed",
 )
 
+# The status messages a page's forms print after use (a comment, a newsletter sign-up, a feedback
+# button, an email-this-page form): "Thank you. Your reply has been submitted …", "Thanks for signing up!".
+FORM_STATUS_PHRASES: tuple[str, ...] = (
+    "your reply has been submitted", "your comment has been submitted", "your comment is awaiting moderation",
+    "your message has been sent", "your email has been sent", "your submission has been received",
+    "thank you for your feedback", "thanks for your feedback", "thank you for signing up",
+    "thanks for signing up", "thank you for subscribing", "thanks for subscribing",
+)
+
 # Labels that introduce a permalink; text glued before them on one line is split off.
 PERMALINK_LABELS: tuple[str, ...] = (
     "本文链接", "原文链接", "原文地址", "文章链接", "本文地址", "转载请注明出处", "永久链接",
