@@ -118,3 +118,20 @@ def test_negative_a_short_menu_list_is_still_no_article() -> None:
 def test_plus_is_a_list_marker_only_before_a_space() -> None:
     doc = document_from_text("+ Added a harbour map\n+5% on the year\n+44 20 7946 0000")
     assert [b.list_marker for b in doc.blocks] == [True, False, False]
+
+
+def test_one_sentence_of_twenty_odd_tokens_is_enough() -> None:
+    # Pattern seen on dev-set blog pages whose whole post is one long sentence under a video
+    # (text written for this test): 24 tokens, which the old bound of 30 left without an article.
+    sentence = ("The club opened its new hall on Saturday with a concert, a bake sale, a raffle and a long "
+                "queue of families waiting to see the stage.")
+    assert 20 <= len(sentence.split()) < 30
+    doc = document_from_text("\n".join(["Home", "Blog", sentence, "Contact"]))
+    labels = [Label(False, "region.outside_main", "outside the main region") for _ in doc.blocks]
+    out = SentenceFallback().relabel(doc.blocks, labels)
+    assert [b.text for b, label in zip(doc.blocks, out) if label.keep] == [sentence]
+    # Negative case: the same page with only a 12-token sentence stays without an article.
+    doc = document_from_text("\n".join(["Home", "Blog", "The club opened its new hall on Saturday with a concert.",
+                                         "Contact"]))
+    labels = [Label(False, "region.outside_main", "outside the main region") for _ in doc.blocks]
+    assert SentenceFallback().relabel(doc.blocks, labels) == labels

@@ -36,6 +36,11 @@ CASES = [
     # a news sentence about cookies, in which no site speaks of its own cookies.
     (Disclaimer(), "We use cookies to personalise ads and analyse traffic; manage your preferences below.",
      "The regulator said websites must ask before setting tracking cookies in a visitor's browser."),
+    # A consent dialog's cookie categories (pattern seen on dev-set pages with a cookie-settings panel;
+    # text written for this test): no "we use cookies", only the category addressed to the reader, vs a
+    # report on cookies that addresses nobody.
+    (Disclaimer(), "These cookies remember the choices you make, such as your language and region.",
+     "These cookies follow users from site to site, the researchers found in their study of news sites."),
     # Browser notices and consent-dialog purposes (standard web wording, seen on dev-set pages; text
     # written for this test) vs a sentence about viewing photos.
     (Disclaimer(), "This page is best viewed in an up-to-date web browser with style sheets enabled.",

@@ -68,6 +68,18 @@ FORM_CHECKBOX_OPENERS: tuple[str, ...] = (
     "我已阅读", "我已阅读并同意", "我同意",
 )
 
+# Share/print/email button labels of several words; a short line made only of these (and of
+# WIDGET_WORDS) is a button row: "Print This E-mail This", "Email to a friend | Printer friendly".
+BUTTON_ROW_PHRASES: tuple[str, ...] = (
+    "email this article", "e-mail this article", "print this article", "email this story", "e-mail this story",
+    "print this story", "email this page", "e-mail this page", "print this page", "email this post",
+    "e-mail this post", "print this post", "email this post to a friend", "email this to a friend",
+    "email this", "e-mail this", "print this", "email to a friend", "e-mail to a friend", "email a friend",
+    "email-a-friend", "e-mail a friend", "send to a friend", "send to friend", "printer friendly version",
+    "printer-friendly version", "printer friendly", "printer-friendly", "print-friendly version",
+    "print friendly", "print version", "page tools", "return to top", "text size", "font size",
+)
+
 # Prefixes that introduce the next/previous article or a share widget.
 WIDGET_PREFIXES: tuple[str, ...] = (
     "上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页", "分享到", "扫一扫", "扫描二维码",
@@ -103,9 +115,21 @@ COMMENT_MARKERS: tuple[str, ...] = (
     "required fields are marked", "cancel reply", "comments are closed", "be the first to comment",
     "join the conversation", "join the discussion", "view comments", "show comments", "comment policy",
     "you must be logged in to post a comment", "post comment", "submit comment",
+    # the subscription checkboxes under a blog's comment box ("Notify me of follow-up comments by email.")
+    "notify me of follow-up comments", "notify me of followup comments", "notify me of new comments",
+    "notify me of new posts", "comments are now closed",
     # the markup note under a comment box ("You may use these HTML tags and attributes: <a> <b> …")
     "you may use these html tags", "you can use these html tags", "allowed html tags", "html tags allowed",
     "html tags are not allowed", "no html tags allowed", "basic html is allowed",
+)
+
+# The status messages a page's forms print after use (a comment, a newsletter sign-up, a feedback
+# button, an email-this-page form): "Thank you. Your reply has been submitted …", "Thanks for signing up!".
+FORM_STATUS_PHRASES: tuple[str, ...] = (
+    "your reply has been submitted", "your comment has been submitted", "your comment is awaiting moderation",
+    "your message has been sent", "your email has been sent", "your submission has been received",
+    "thank you for your feedback", "thanks for your feedback", "thank you for signing up",
+    "thanks for signing up", "thank you for subscribing", "thanks for subscribing",
 )
 
 # Labels that introduce a permalink; text glued before them on one line is split off.

@@ -38,7 +38,7 @@ class SentenceFallback:
     #: a kept block must end a sentence and hold this many tokens (words or CJK characters)
     min_block_size: int = 5
     #: the kept blocks together must hold this many tokens, or the page stays without an article
-    min_total_size: int = 30
+    min_total_size: int = 20
     #: without enough sentences: the longest run of consecutive list items (a changelog, a list
     #: post) is kept when it has this many items
     min_list_items: int = 5

@@ -8,7 +8,7 @@ import regex
 
 from ..blocks import Block
 from ..textutil import fold
-from ..vocab import BREADCRUMB_OPENERS, HOME_WORDS, WIDGET_PREFIXES, WIDGET_WORDS
+from ..vocab import BREADCRUMB_OPENERS, BUTTON_ROW_PHRASES, HOME_WORDS, WIDGET_PREFIXES, WIDGET_WORDS
 from .base import Context, Gate, LineRule, compile_alternation
 
 _OPENER = regex.compile(r"^\s*(?:" + compile_alternation(BREADCRUMB_OPENERS) + r")\s*[:：]?", regex.IGNORECASE)
@@ -17,6 +17,9 @@ _SEPARATORS = regex.compile(r"(?:(?<!\s)\s++)?(?:>>|[>›»→])\s*")  # (?<!\s)
 _WIDGET_PREFIX = regex.compile(r"^\s*(?:" + compile_alternation(WIDGET_PREFIXES) + r")\s*[:：]?", regex.IGNORECASE)
 _WIDGET_TOKENS = regex.compile(r"[\s|/·•,，、:：()（）\[\]【】]+")
 _WIDGETS = frozenset(fold(w) for w in WIDGET_WORDS)
+_MENU_SEPARATOR = regex.compile(r"\s\|\s")  # " | " between menu items; "a||b", "-->|No|" (code) have no spaces
+_BUTTON_PHRASE = regex.compile(r"(?<![\w-])(?:" + compile_alternation(BUTTON_ROW_PHRASES) + r")(?![\w-])",
+                               regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,16 +54,47 @@ class Breadcrumb(LineRule):
 class ShareWidget(LineRule):
     """Drops share buttons, print/close links and next/previous-article links.
 
-    Removes: ``分享到: 微信 微博 QQ空间``, ``上一篇:某标题``, ``Share this``.
-    Keeps:   ``The company will share more details next week.``
+    Removes: ``分享到: 微信 微博 QQ空间``, ``上一篇:某标题``, ``Share this``,
+             ``Print This E-mail This`` (a row of button labels, ``vocab.BUTTON_ROW_PHRASES``),
+             ``About Us | Advertise | Site Map | Privacy Policy | Contact`` (a menu row: 3+ items of a
+             few words between `` | ``, no sentence end).
+    Keeps:   ``The company will share more details next week.``,
+             ``Print this article and bring it to the meeting.``,
+             ``He said the plan | as drafted | would fail in its first year and must be rewritten.``
     """
 
     id = "nav.widget"
     max_size: int = 30
+    #: a row of button labels (``Print this | Email to a friend``) holds at most this many tokens
+    button_row_size: int = 16
     # A widget prefix, or pieces that are all widget words (so at least one widget word).
-    gate = Gate(words=tuple(fold(w) for w in WIDGET_PREFIXES), literals=tuple(_WIDGETS))
+    #: a menu row (``About Us | Advertise | Contact``) holds at least this many items …
+    menu_min_items: int = 3
+    #: … of at most this many words for the median item and ``menu_max_item_words`` for the longest
+    menu_median_item_words: int = 3
+    menu_max_item_words: int = 8
+    menu_max_size: int = 80
+    gate = Gate(words=tuple(fold(w) for w in (*WIDGET_PREFIXES, *BUTTON_ROW_PHRASES)), literals=tuple(_WIDGETS),
+                pattern=_MENU_SEPARATOR)
+
+    def _menu_row(self, block: Block) -> str | None:
+        if block.size > self.menu_max_size or block.ends_sentence:
+            return None
+        items = [p.strip() for p in _MENU_SEPARATOR.split(block.text) if p.strip()]
+        if len(items) < self.menu_min_items:
+            return None
+        words = sorted(len(p.split()) for p in items)
+        chars = sorted(len(p) for p in items)
+        if words[len(words) // 2] <= self.menu_median_item_words and words[-1] <= self.menu_max_item_words \
+                and chars[len(chars) // 2] >= 3:  # not an index of single letters (A | B | C)
+            return f"menu row of {len(items)} short items between ' | '"
+        return None
 
     def judge(self, block: Block, ctx: Context) -> str | None:
+        if "|" in block.text:
+            menu = self._menu_row(block)
+            if menu:
+                return menu
         if block.size > self.max_size:
             return None
         folded = block.folded
@@ -69,4 +103,10 @@ class ShareWidget(LineRule):
         pieces = [p for p in _WIDGET_TOKENS.split(folded) if p]
         if pieces and len(pieces) <= 10 and all(p in _WIDGETS for p in pieces):
             return f"all {len(pieces)} word(s) are share/navigation widget words"
+        if block.size <= self.button_row_size:
+            found = _BUTTON_PHRASE.findall(folded)
+            if found:
+                rest = [p for p in _WIDGET_TOKENS.split(_BUTTON_PHRASE.sub(" ", folded)) if p and p not in ".!"]
+                if all(p in _WIDGETS for p in rest):
+                    return f"row of share/print button labels ({', '.join(found)})"
         return None
