@@ -24,7 +24,9 @@ class MainRegion(Rule):
     Removes: menu, teaser and footer lines above and below the article; a paragraph of prose
              below it (``Jane Doe writes about gardens and lives in Springfield. Her new book …``
              after the share buttons and teaser titles under a story).
-    Keeps:   every block inside the run, including short subheadings between paragraphs; a
+    Keeps:   every block inside the run, including short subheadings between paragraphs; the
+             list-marked items right below a last block ending with a colon (``• Apple iPad``
+             under ``… on the following devices:``); a
              paragraph of 60+ words of prose above it; the whole page when the run holds less
              than half of its prose score (no article dominates).
     """
@@ -45,6 +47,10 @@ class MainRegion(Rule):
     #: The region must hold this share of the page's positive score to count as *the* article;
     #: otherwise no region dominates (lists, directories, multi-story pages) and nothing is dropped.
     min_dominance: float = 0.5
+    #: A list the region's last block introduces (it ends with ``:``) belongs to the article: this
+    #: many or more list-marked items of up to ``max_list_item`` words right below it stay.
+    min_lead_in_items: int = 2
+    max_list_item: int = 40
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -84,7 +90,11 @@ class MainRegion(Rule):
         positive = sum(score for score in scores if score > 0)
         if best < self.min_dominance * positive:
             return
+        region_end = best_end
+        best_end = self._lead_in_list_end(blocks, ctx, best_end)
         first, last = blocks[best_start].line_start, blocks[best_end].line_end
+        for index in range(region_end + 1, best_end + 1):
+            yield self.keep(blocks[index], f"item of the list the text region's last block introduces (line {blocks[region_end].line_end}, ends with ':')")
         for block in blocks:
             if best_start <= block.index <= best_end or ctx.labels[block.index] is not None:
                 continue
@@ -94,3 +104,18 @@ class MainRegion(Rule):
                 continue
             side = "above" if above else "below"
             yield self.drop(block, f"{side} the main text region (lines {first}-{last}, score {best:.0f})")
+
+    def _lead_in_list_end(self, blocks, ctx: Context, end: int) -> int:
+        """The region's end moved over the list its last block introduces with a colon.
+
+        ``… you can read it on the following devices:`` followed by ``• Kindle``, ``• Nook``,
+        ``• Kobo`` lines: the short items score as chrome, so the run stops at the colon. Only
+        undecided, list-marked items count, and only a run of ``min_lead_in_items`` or more.
+        """
+        if not blocks[end].text.rstrip().endswith(":"):
+            return end
+        stop = end
+        while (stop + 1 < len(blocks) and ctx.labels[stop + 1] is None and blocks[stop + 1].list_marker
+               and blocks[stop + 1].size <= self.max_list_item):
+            stop += 1
+        return stop if stop - end >= self.min_lead_in_items else end
