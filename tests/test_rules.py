@@ -568,6 +568,37 @@ def test_region_keeps_a_long_paragraph_above_it_and_drops_one_below_it() -> None
     assert _verdicts(MainRegion(keep_outside_good_below=True), [lead, *chrome, *story, *teasers, blurb])[blurb] is True
 
 
+
+def test_region_keeps_the_list_hanging_off_its_last_paragraph() -> None:
+    # Pattern seen on dev-set blog and sports pages: the story's last paragraph is followed by a
+    # bulleted list of short items (devices, race results); the items score as chrome, so the main
+    # region stopped before them. Text written for this test.
+    import newsclean
+
+    story = [PROSE_EN + f" Work on part {n} of the bridge will take about a month, the engineers said." for n in range(3)]
+    lead = ("The new timetable can be read on the council website and picked up as a printed leaflet at "
+            "the following places:")
+    items = ["• Central Library", "• North Street station", "• The town hall", "• Riverside sports centre"]
+    menu = ["Home", "News", "Sport", "Weather", "Contact us", "Privacy", "Terms"]
+    explanation = newsclean.clean_and_explain("\n\n".join([*story, lead, *items, *menu]), format="text")
+    assert all(item in explanation.article.body for item in items)
+    assert {k.text: k.rule for k in explanation.kept}[items[0]] == "region.outside_main"
+    assert not any(line in explanation.article.body.splitlines() for line in menu)
+    # Negative cases: lines that are not list-marked (a menu) stay out even right under the text;
+    # a list behind a share line is not hanging off the text; and when the text's last block is a
+    # list item itself, the list's further items stay out (they scored as chrome, like a teaser list).
+    body = newsclean.clean("\n\n".join([*story, lead, *menu]), format="text").body
+    assert not any(line in body.splitlines() for line in menu)
+    body = newsclean.clean("\n\n".join([*story, lead, "Share this", *items, *menu]), format="text").body
+    assert not any(item in body for item in items)
+    from newsclean.rules.region import MainRegion
+
+    long_item = "• " + PROSE_EN
+    verdicts = _verdicts(MainRegion(), [*story, long_item, *items, *menu])
+    assert verdicts[story[0]] is True
+    assert all(verdicts[item] is False for item in items)
+    assert all(_verdicts(MainRegion(), [*story, lead, *items, *menu])[item] is True for item in items)
+
 _BLURB = ("Jane Doe is a freelance writer based in Springfield. She covers parks, transport and the "
           "people who look after them, and has written for several regional papers.")
 

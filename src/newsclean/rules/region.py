@@ -24,7 +24,9 @@ class MainRegion(Rule):
     Removes: menu, teaser and footer lines above and below the article; a paragraph of prose
              below it (``Jane Doe writes about gardens and lives in Springfield. Her new book …``
              after the share buttons and teaser titles under a story).
-    Keeps:   every block inside the run, including short subheadings between paragraphs; a
+    Keeps:   every block inside the run, including short subheadings between paragraphs; a run
+             of 2+ list-marked items right below its last block (``• Apple iPad`` under ``… on the
+             following devices:``); a
              paragraph of 60+ words of prose above it; the whole page when the run holds less
              than half of its prose score (no article dominates).
     """
@@ -45,6 +47,9 @@ class MainRegion(Rule):
     #: The region must hold this share of the page's positive score to count as *the* article;
     #: otherwise no region dominates (lists, directories, multi-story pages) and nothing is dropped.
     min_dominance: float = 0.5
+    #: A list hanging right off the region's last block belongs to the article: a run of this many
+    #: or more list-marked items right below it stays (0 switches this off).
+    min_lead_in_items: int = 2
 
     def __call__(self, ctx: Context) -> Iterable[Verdict]:
         blocks = ctx.blocks
@@ -84,7 +89,11 @@ class MainRegion(Rule):
         positive = sum(score for score in scores if score > 0)
         if best < self.min_dominance * positive:
             return
+        region_end = best_end
+        best_end = self._lead_in_list_end(blocks, ctx, best_end)
         first, last = blocks[best_start].line_start, blocks[best_end].line_end
+        for index in range(region_end + 1, best_end + 1):
+            yield self.keep(blocks[index], f"item of a list of {best_end - region_end} right below the main text region's last block (line {blocks[region_end].line_end})")
         for block in blocks:
             if best_start <= block.index <= best_end or ctx.labels[block.index] is not None:
                 continue
@@ -94,3 +103,20 @@ class MainRegion(Rule):
                 continue
             side = "above" if above else "below"
             yield self.drop(block, f"{side} the main text region (lines {first}-{last}, score {best:.0f})")
+
+    def _lead_in_list_end(self, blocks, ctx: Context, end: int) -> int:
+        """The region's end moved over the list that hangs right off its last block.
+
+        ``… you can read it on the following devices:`` followed by ``• Kindle``, ``• Nook``,
+        ``• Kobo`` lines: the short items score as chrome, so the run stops before them. Only
+        undecided, list-marked items right below count (a teaser or tag list the related and
+        navigation rules labelled stops the run), only a run of ``min_lead_in_items`` or more, and
+        only under a block that is no list item itself (the region ending inside a list means the
+        list's items already scored as chrome, like a teaser list's).
+        """
+        if self.min_lead_in_items <= 0 or blocks[end].list_marker:
+            return end
+        stop = end
+        while stop + 1 < len(blocks) and ctx.labels[stop + 1] is None and blocks[stop + 1].list_marker:
+            stop += 1
+        return stop if stop - end >= self.min_lead_in_items else end
