@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -110,17 +110,34 @@ class RelatedHeading(Rule):
         and its subheadings, and the list ends at ``j``."""
         if not self.min_summaries or not 1 <= j - i - 1 <= self.max_item_lines:
             return j
-        found, k = 0, j
-        while k < len(blocks) and k - i <= self.max_list and blocks[k].size <= self.max_summary:
-            titles = k + 1
-            while titles < len(blocks) and _teaser_like(blocks[titles]):
-                titles += 1
-            if titles == len(blocks) or titles - k - 1 > self.max_item_lines:
-                return k + 1 if found + 1 >= self.min_summaries else j
-            if titles == k + 1:
-                return j  # two paragraphs in a row: the article goes on
-            found, k = found + 1, titles
-        return j
+        end = _summarised_list_end(blocks, j, max_summary=self.max_summary, max_item_lines=self.max_item_lines,
+                                   min_items=self.min_summaries, may_go_on=lambda k: k - i <= self.max_list)
+        return j if end is None else end
+
+
+def _summarised_list_end(blocks, k: int, *, max_summary: int, max_item_lines: int, min_items: int,
+                         may_go_on: Callable[[int], bool]) -> int | None:
+    """Where a list of teasers with summaries ends, from its first summary paragraph ``k`` (the
+    shared walk of :class:`RelatedHeading` and :class:`TeaserSummaries`), or None for no such list.
+
+    Each item is one summary of at most ``max_summary`` tokens followed by one to
+    ``max_item_lines`` title lines (``_teaser_like``); ``may_go_on(k)`` says whether block ``k``
+    may still be a summary. With ``min_items`` or more items, and the list running into the page's
+    end or a longer run of short lines (more chrome), it ends after its last summary; a longer
+    paragraph, two paragraphs in a row, or a block ``may_go_on`` refuses mean the page's own text
+    goes on: None.
+    """
+    found = 0
+    while k < len(blocks) and blocks[k].size <= max_summary and may_go_on(k):
+        titles = k + 1
+        while titles < len(blocks) and _teaser_like(blocks[titles]):
+            titles += 1
+        if titles == len(blocks) or titles - k - 1 > max_item_lines:
+            return k + 1 if found + 1 >= min_items else None
+        if titles == k + 1:
+            return None  # two paragraphs in a row: the page's own text goes on
+        found, k = found + 1, titles
+    return None
 
 
 def truncated_length_spread(lengths: list[int]) -> float:
@@ -356,14 +373,6 @@ class TeaserSummaries(Rule):
             k += 1
         if not 1 <= k - i <= self.max_item_lines:
             return i
-        found = 0
-        while k < len(blocks) and blocks[k].size <= self.max_summary and labels[k] is None:
-            titles = k + 1
-            while titles < len(blocks) and _teaser_like(blocks[titles]):
-                titles += 1
-            if titles == len(blocks) or titles - k - 1 > self.max_item_lines:
-                return k + 1 if found + 1 >= self.min_items else i
-            if titles == k + 1:
-                return i  # two paragraphs in a row: the page's own text goes on
-            found, k = found + 1, titles
-        return i
+        end = _summarised_list_end(blocks, k, max_summary=self.max_summary, max_item_lines=self.max_item_lines,
+                                   min_items=self.min_items, may_go_on=lambda k: labels[k] is None)
+        return i if end is None else end
