@@ -142,11 +142,11 @@ def test_a_menu_item_repeated_in_the_footer_is_not_an_echo() -> None:
              "Swing bridge to reopen next spring", P1, P2, "Sports Scores And Results Today"]
     doc = document_from_text("\n".join(lines))
     keys = {b.index: meta._block_key(b) for b in doc.blocks}
-    assert not meta._is_echoed(doc.blocks[0], keys)
-    assert meta._is_echoed(doc.blocks[2], keys)
+    assert not meta._is_echoed(doc.blocks[0], keys, doc.blocks)
+    assert meta._is_echoed(doc.blocks[2], keys, doc.blocks)
     label = document_from_text("\n".join(["Weekend Reading Club Picks", "Weekend Reading Club Picks: a quiet week in the harbour"]))
     label_keys = {b.index: meta._block_key(b) for b in label.blocks}
-    assert not meta._is_echoed(label.blocks[0], label_keys)  # the start of a longer line: a series label
+    assert not meta._is_echoed(label.blocks[0], label_keys, label.blocks)  # the start of a longer line: a series label
 
 
 def test_slash_breadcrumb_is_not_a_headline() -> None:
@@ -312,7 +312,7 @@ def test_title_printed_twice_in_a_row_is_a_repeat() -> None:
     assert "repeated" in ex.evidence["headline"]
     doc = document_from_text("\n".join(lines))
     keys = {b.index: meta._block_key(b) for b in doc.blocks}
-    assert meta._is_echoed(doc.blocks[2], keys)
+    assert meta._is_echoed(doc.blocks[2], keys, doc.blocks)
 
 
 def test_short_twins_and_far_copies_are_not_repeats() -> None:
@@ -322,8 +322,8 @@ def test_short_twins_and_far_copies_are_not_repeats() -> None:
              "e", "f", "g", "h", "i", "Harbour Bridge Weekly News Digest"]
     doc = document_from_text("\n".join(lines))
     keys = {b.index: meta._block_key(b) for b in doc.blocks}
-    assert not meta._is_echoed(doc.blocks[0], keys)
-    assert not meta._is_echoed(doc.blocks[2], keys)
+    assert not meta._is_echoed(doc.blocks[0], keys, doc.blocks)
+    assert not meta._is_echoed(doc.blocks[2], keys, doc.blocks)
 
 
 def test_form_checkbox_labels_and_image_credits_are_not_headlines() -> None:

@@ -886,7 +886,7 @@ TWIN_MIN_WORDS = 5
 TWIN_MIN_CJK = 10
 
 
-def _is_echoed(block: Block, keys: dict[int, str], blocks: Sequence[Block] = ()) -> bool:
+def _is_echoed(block: Block, keys: dict[int, str], blocks: Sequence[Block]) -> bool:
     """The line ends a longer line of ``keys`` (line index -> :func:`_block_key`) at most three
     times its length: a breadcrumb tail, ``Section Title``, ``Share: Title``; or the very next or
     previous line is an identical copy (a title printed twice in a row, as a hidden and a visible
@@ -925,7 +925,7 @@ def _ends_breadcrumb(block: Block, key: str, keys: dict[int, str], blocks: Seque
     Not counted: ``Book Reviews`` with ``Our Favourite Book Reviews`` on the page.
     """
     for i, other in keys.items():
-        if i == block.index or other == key or not other.endswith(key) or len(other) > 3 * len(key) or i >= len(blocks):
+        if i == block.index or other == key or not other.endswith(key) or len(other) > 3 * len(key):
             continue
         trail = blocks[i]
         if _BREADCRUMB_TRAIL.search(trail.folded) or _GLUED_HOME.match(trail.text):
