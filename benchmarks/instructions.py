@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         runner = Path(tmp) / "runner.py"
         runner.write_text(_RUNNER, encoding="utf-8")
-        print(f"| format | checkout | pages | M instructions per page |")
-        print(f"|---|---|---:|---:|")
+        print("| format | checkout | pages | M instructions per page |")
+        print("|---|---|---:|---:|")
         results: dict[tuple[str, Path], float] = {}
         for fmt in formats:
             for checkout in checkouts:

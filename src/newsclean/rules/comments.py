@@ -20,8 +20,9 @@ from .base import Context, Gate, LineRule, compile_alternation
 _LEADING = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(COMMENT_MARKERS) + r")", regex.IGNORECASE)
 _ANY = regex.compile(compile_alternation(COMMENT_MARKERS), regex.IGNORECASE)
 _ANY_IN = literal_finder(COMMENT_MARKERS)  # a match needs one as a substring
+# folded, case-free phrases: a substring test is exact
 _FOOTER_IN = literal_finder(BLOG_POST_FOOTER_PHRASES)
-_STATUS_IN = literal_finder(FORM_STATUS_PHRASES)  # folded, case-free phrases: a substring test is exact  # folded, case-free phrases: a substring test is exact
+_STATUS_IN = literal_finder(FORM_STATUS_PHRASES)
 _SUBSCRIBE = regex.compile(compile_alternation(SUBSCRIPTION_PROMPT_PHRASES), regex.IGNORECASE)
 _SUBSCRIBE_IN = literal_finder(SUBSCRIPTION_PROMPT_PHRASES)
 _PROMO = regex.compile(r"^[\s(（【\[]*(?:" + compile_alternation(PROMO_MARKERS) + r")", regex.IGNORECASE)
