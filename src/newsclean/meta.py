@@ -178,7 +178,19 @@ def _build(y: str, m: str, d: str, hh: str | None, mm: str | None, ss: str | Non
 
 def is_title_like(block: Block) -> bool:
     """A line shaped like a headline: not a date, byline, menu, widget, breadcrumb, copyright,
-    URL or sentence, and of headline length. Every test must pass (the cheap length tests first)."""
+    URL or sentence, and of headline length. Every test must pass (the cheap length tests first).
+
+    A pure function of the block's text and features, asked again for the lines around each
+    headline candidate (:func:`_in_title_run`): kept on the block, like :func:`is_prose`.
+    """
+    cache = block.__dict__
+    value = cache.get("_is_title_like")
+    if value is None:
+        value = cache["_is_title_like"] = _is_title_like(block)
+    return value
+
+
+def _is_title_like(block: Block) -> bool:
     if block.is_cjk:
         if not 5 <= block.n_cjk <= 80 or "。" in block.text:
             return False  # a CJK headline has no full stop
