@@ -357,3 +357,35 @@ def test_class_word_prefilter_equals_the_definition(raw: str) -> None:
     definition = (raw.lower() in html_render.HIDDEN_CLASSES,
                   html_render._MARKING_TOKENS.intersection(html_render._word_tokens(raw)) or frozenset())
     assert html_render._classify_word.__wrapped__(raw) == definition
+
+
+# ---- site names in titles: the ASCII path of html_meta._head_beside_site against the per-site patterns
+SITE_PIECES = ["Courier", "courier", "COURIER", "Daily", "news", "a", " ", "  ", "|", "-", "_", ":", "::", "/", "—", "·",
+               "Bridge", "reopens", "x", "\t", "\n", ".", "Ǆ", "K"]
+TITLE = st.lists(st.sampled_from(SITE_PIECES), min_size=1, max_size=12).map("".join)
+SITE = st.lists(st.sampled_from(["Courier", "Daily", " ", "-", ":", "news", "a", "x", "K"]), min_size=1, max_size=3).map("".join)
+
+
+def _head_by_site_patterns(title: str, site: str) -> str:
+    from newsclean.ingest.html_meta import _site_patterns
+
+    for pattern in _site_patterns(site):
+        match = pattern.match(title)
+        if match and match["head"].strip():
+            return match["head"].strip()
+    return ""
+
+
+@settings(max_examples=600, deadline=None)
+@given(title=TITLE, site=SITE)
+@example(title="Bridge reopens | Courier", site="Courier")
+@example(title="Courier :: Bridge reopens", site="courier")
+@example(title="a-Courier-Courier | x", site="Courier")
+@example(title="Bridge | Courier | Daily", site="COURIER")
+@example(title="Courier | Courier", site="Courier")
+@example(title="x:: Courier news", site="Courier")
+@example(title="Bridge | Courier\n", site="Courier")
+def test_head_beside_site_equals_the_per_site_patterns(title, site):
+    from newsclean.ingest.html_meta import _head_beside_site
+
+    assert _head_beside_site(title, site) == _head_by_site_patterns(title, site)
