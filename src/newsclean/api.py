@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -28,7 +29,9 @@ from .errors import (
 from .ingest import document_from_text
 from .models import Article, Decision, Removal
 from .deadline import CHECK_EVERY, check_deadline, with_deadline
+from .meta import MetaScan
 from .pipeline import Pipeline
+from .rules import Label
 
 InputFormat = Literal["auto", "text", "html"]
 
@@ -282,7 +285,15 @@ def clean_and_explain(
     doc = with_deadline(doc, deadline)  # large documents: rules and the scan check the clock as they go
     scan = metadata.scan(doc, url=url)
     labels = pipeline.label(doc, scan, deadline=deadline)
+    return explain(doc, scan, labels, deadline=deadline)
 
+
+def explain(doc: Document, scan: MetaScan, labels: Sequence[Label], *, deadline: float | None = None) -> Explanation:
+    """The Explanation of a labelled document: a Removal or kept Decision per block, the Article
+    made of the kept blocks and the scan's metadata (the last step of :func:`clean_and_explain`).
+
+    Raises :class:`~newsclean.errors.NoArticleError` when no block is kept.
+    """
     removals: list[Removal] = []
     kept_decisions: list[Decision] = []
     kept_blocks: list[Block] = []
