@@ -389,3 +389,13 @@ def test_head_beside_site_equals_the_per_site_patterns(title, site):
     from newsclean.ingest.html_meta import _head_beside_site
 
     assert _head_beside_site(title, site) == _head_by_site_patterns(title, site)
+
+
+# ---- binary-input check: control characters counted on the UTF-8 bytes, as the pattern counts them in the str
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=60))
+@example(text="\x01\x7f\t\n\r\x0c\x1f\x0e\x08 é中\ud800\udfff\U0001F600\x80\x9f")
+def test_control_count_on_utf8_bytes_equals_the_pattern(text):
+    from newsclean.api import _CONTROL, _control_count
+
+    assert _control_count(text.encode("utf-8", "surrogatepass")) == len(_CONTROL.findall(text))

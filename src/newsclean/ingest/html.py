@@ -42,7 +42,8 @@ _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,300}\?>")
 def _parse(page: str) -> tuple[etree._Element | None, bool]:
     """Parse with lxml; the flag says the page hit libxml2's nesting cap (content may be lost)."""
     parser = etree.HTMLParser(**_PARSER_OPTIONS)
-    data = _XML_DECL.sub("", page, count=1).encode("utf-8", "replace")
+    declaration = _XML_DECL.match(page)  # (a match, not sub: sub copies the page even when nothing matches)
+    data = (page[declaration.end():] if declaration else page).encode("utf-8", "replace")
     try:
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
