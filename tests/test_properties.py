@@ -135,6 +135,26 @@ def test_clean_bytes_returns_an_article_or_a_newsclean_error(raw):
         pass
 
 
+def _outcome(call, page, fmt):
+    try:
+        return call(page, format=fmt, limits=LIMITS)
+    except NewscleanError as exc:
+        removals = getattr(exc, "removals", None)
+        return type(exc), str(exc), tuple(removals) if removals is not None else None
+
+
+# clean() builds no audit trail (api.clean, docs/speed.md): the same Article, or the same error
+# with the same removals, as clean_and_explain(), on text dumps and on HTML.
+@given(any_text, st.sampled_from(["text", "html", "auto"]))
+@example("Share this\nRelated articles\n", "text")
+@example("<p>Share this</p><p>Related articles</p>", "html")
+@example("\x00", "text")
+def test_clean_is_the_article_of_clean_and_explain_or_the_same_error(page, fmt):
+    explained = _outcome(newsclean.clean_and_explain, page, fmt)
+    cleaned = _outcome(newsclean.clean, page, fmt)
+    assert cleaned == (explained.article if isinstance(explained, newsclean.Explanation) else explained)
+
+
 # ---------------------------------------------------------------- 2. faithful
 @given(any_text)
 @example("Headline\nThe minister said on Tuesday that the talks would\ncontinue next week in Geneva as planned.\n")

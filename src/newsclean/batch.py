@@ -39,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from .api import DEFAULT_LIMITS, DEFAULT_PIPELINE, InputFormat, Limits, clean_and_explain
+from .api import DEFAULT_LIMITS, DEFAULT_PIPELINE, InputFormat, Limits, clean, clean_and_explain
 from .errors import InputTooLargeError, NewscleanError
 from .models import Article
 from .pipeline import Pipeline
@@ -181,11 +181,11 @@ def _process(task: Task, config: _Config) -> Any:
                 return failure if config.mode == "article" else _record_failure(failure)
         else:
             page = data
+        if config.mode == "article":  # no audit trail asked for: clean() does not build one
+            return clean(page, url=url, format=config.input_format, pipeline=config.pipeline, limits=config.limits)
         explanation = clean_and_explain(
             page, url=url, format=config.input_format, pipeline=config.pipeline, limits=config.limits
         )
-        if config.mode == "article":
-            return explanation.article
         return _record_ok(key, explanation.article, explanation.removals, config.out_format)
     except NewscleanError as exc:
         failure = Failure(key, exc.code, exc.message)
