@@ -75,20 +75,10 @@ def _staged(page: str, fmt: str, limits) -> dict[str, float] | None:
 
 
 def _peers():
-    from resiliparse.extract.html2text import extract_plain_text
-    from resiliparse.parse.html import HTMLTree
-    from trafilatura import bare_extraction
+    """trafilatura and resiliparse as ``benchmarks/speed.py`` runs them (one definition for both)."""
+    from benchmarks.speed import _resiliparse, _trafilatura
 
-    def trafilatura(page: str) -> None:
-        try:
-            bare_extraction(page)
-        except Exception:  # noqa: BLE001 - a failure counts with its time
-            pass
-
-    def resiliparse(page: str) -> None:
-        extract_plain_text(HTMLTree.parse(page), main_content=True)
-
-    return {"trafilatura": trafilatura, "resiliparse": resiliparse}
+    return {"trafilatura": _trafilatura(), "resiliparse": _resiliparse()}
 
 
 def measure(records: list[dict]) -> dict:

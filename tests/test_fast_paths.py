@@ -366,16 +366,6 @@ TITLE = st.lists(st.sampled_from(SITE_PIECES), min_size=1, max_size=12).map("".j
 SITE = st.lists(st.sampled_from(["Courier", "Daily", " ", "-", ":", "news", "a", "x", "K"]), min_size=1, max_size=3).map("".join)
 
 
-def _head_by_site_patterns(title: str, site: str) -> str:
-    from newsclean.ingest.html_meta import _site_patterns
-
-    for pattern in _site_patterns(site):
-        match = pattern.match(title)
-        if match and match["head"].strip():
-            return match["head"].strip()
-    return ""
-
-
 @settings(max_examples=600, deadline=None)
 @given(title=TITLE, site=SITE)
 @example(title="Bridge reopens | Courier", site="Courier")
@@ -386,7 +376,7 @@ def _head_by_site_patterns(title: str, site: str) -> str:
 @example(title="x:: Courier news", site="Courier")
 @example(title="Bridge | Courier\n", site="Courier")
 def test_head_beside_site_equals_the_per_site_patterns(title, site):
-    from newsclean.ingest.html_meta import _head_beside_site
+    from newsclean.ingest.html_meta import _head_beside_site, _head_by_site_patterns
 
     assert _head_beside_site(title, site) == _head_by_site_patterns(title, site)
 
